@@ -1,0 +1,79 @@
+import type { Services } from "@niaga/api";
+import { appRouter, createRequestContext } from "@niaga/api";
+import { listOutbox } from "@niaga/core/mail/mailer";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { sql } from "kysely";
+import { clientIp, withClientIp } from "./http/client-ip.ts";
+import { filesRoutes } from "./http/files.ts";
+import type { RequestIdEnv } from "./http/request-id.ts";
+import { requestId } from "./http/request-id.ts";
+
+/**
+ * The HTTP surface: better-auth at /api/auth/*, tRPC at /trpc/*, uploaded files, health checks,
+ * and the development mail outbox. Built from services so tests get a fresh app per database.
+ */
+export function createApp(services: Services) {
+  const { config, auth, db, storage, logger } = services;
+  const app = new Hono<RequestIdEnv>();
+
+  app.use("*", requestId);
+  app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+  app.use(
+    "*",
+    cors({
+      origin: (origin) => (config.trustedOrigins.includes(origin) ? origin : null),
+      credentials: true,
+      allowHeaders: ["content-type", "authorization", "x-api-key", "x-request-id", "trpc-accept"],
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      // The bearer plugin hands mobile and script clients their token in this header.
+      exposeHeaders: ["set-auth-token", "x-request-id"],
+      maxAge: 600,
+    }),
+  );
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/readyz", async (c) => {
+    try {
+      await sql`select 1`.execute(db);
+      return c.json({ status: "ready" });
+    } catch {
+      return c.json({ status: "unavailable", reason: "database unreachable" }, 503);
+    }
+  });
+
+  // Staff actions go through Niaga's admin procedures (with Niaga's rules and the audit log),
+  // so better-auth's own admin endpoints are closed.
+  app.all("/api/auth/admin/*", (c) => c.json({ message: "Not found" }, 404));
+  app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c.req.raw, clientIp(c, config.TRUST_PROXY))));
+
+  app.use("/trpc/*", bodyLimit({ maxSize: config.UPLOAD_MAX_BYTES + 64 * 1024 }));
+  app.all("/trpc/*", (c) =>
+    fetchRequestHandler({
+      endpoint: "/trpc",
+      req: c.req.raw,
+      router: appRouter,
+      createContext: () =>
+        createRequestContext(services, { headers: c.req.raw.headers, requestId: c.get("requestId") }),
+    }),
+  );
+
+  app.route("/files", filesRoutes(storage));
+
+  if (!config.isProduction) {
+    // The development outbox (see README): every email the platform would have sent.
+    app.get("/dev/outbox", async (c) => c.json(await listOutbox(db, { to: c.req.query("to"), limit: 50 })));
+  }
+
+  app.notFound((c) => c.json({ message: "Not found" }, 404));
+  app.onError((error, c) => {
+    logger.error("unhandled error", { requestId: c.get("requestId"), error: error.message, stack: error.stack });
+    return c.json({ message: "Something went wrong on our side.", requestId: c.get("requestId") }, 500);
+  });
+  return app;
+}
+
+export type NiagaApp = ReturnType<typeof createApp>;

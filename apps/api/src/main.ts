@@ -1,0 +1,61 @@
+// The deployable: the HTTP API and the pg-boss worker, together by default or apart
+// (`--api-only` / `--worker-only`, or NIAGA_PROCESS=api|worker) so they scale separately.
+import { serve } from "@hono/node-server";
+import { loadConfig } from "@niaga/config";
+import { createLogger } from "@niaga/core/shared/logger";
+import { connect } from "@niaga/db";
+import { migrateToLatest } from "@niaga/db/migrator";
+import type { Worker } from "@niaga/jobs/worker";
+import { startWorker } from "@niaga/jobs/worker";
+import { createApp } from "./app.ts";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "./demo-seed.ts";
+import { buildServices } from "./services.ts";
+
+const config = loadConfig();
+const args = new Set(process.argv.slice(2));
+const mode = args.has("--api-only") ? "api" : args.has("--worker-only") ? "worker" : config.NIAGA_PROCESS;
+const logger = createLogger(config.LOG_LEVEL, { process: mode });
+
+const connection = await connect(config, (message) => logger.info(message));
+if (config.MIGRATE_ON_START) {
+  const applied = await migrateToLatest(connection.db);
+  if (applied.length) logger.info("migrations applied", { applied });
+}
+const services = buildServices({ config, db: connection.db, logger });
+
+if (args.has("--seed-demo")) {
+  const created = await seedDemoUsers(services.auth, connection.db);
+  if (created.length) logger.info("demo users created", { created });
+  console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD})`);
+  for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(11)} ${user.email}`);
+  console.log("");
+}
+
+let server: ReturnType<typeof serve> | null = null;
+if (mode !== "worker") {
+  server = serve({ fetch: createApp(services).fetch, port: config.PORT, hostname: config.HOST }, (info) =>
+    logger.info(`API listening on http://localhost:${info.port}`),
+  );
+}
+let worker: Worker | null = null;
+if (mode !== "api") {
+  worker = await startWorker({
+    connectionString: connection.connectionString,
+    deps: { db: connection.db, logger },
+    logger,
+  });
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info("shutting down", { signal });
+  // Stop taking requests and jobs first, then close the pool, then stop an embedded Postgres.
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await worker?.stop();
+  await connection.shutdown();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,47 @@
+import { NiagaProvider } from "@niaga/client/react";
+import { QueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ActivityIndicator, View } from "react-native";
+import { SessionProvider, useSession } from "./auth/session.tsx";
+import { resolveApiUrl } from "./config/api-url.ts";
+import { ProfileScreen } from "./screens/profile-screen.tsx";
+import { SignInScreen } from "./screens/sign-in-screen.tsx";
+import { styles } from "./ui/theme.ts";
+
+const apiUrl = resolveApiUrl();
+
+/** Root component: the session decides between the sign-in screen and the signed-in app. */
+export function App() {
+  return (
+    <SessionProvider apiUrl={apiUrl}>
+      <Screens />
+    </SessionProvider>
+  );
+}
+
+function Screens() {
+  const session = useSession();
+  if (session.status === "restoring") {
+    return (
+      <View style={styles.screen}>
+        <ActivityIndicator />
+      </View>
+    );
+  }
+  if (session.status === "signed-out") return <SignInScreen onSignIn={session.signIn} />;
+  return <SignedIn />;
+}
+
+/**
+ * Mounted only while signed in, so its QueryClient (and every cached response) is dropped on sign-out and the
+ * next user never sees the previous user's data. Bearer token only: no cookies cross origins.
+ */
+function SignedIn() {
+  const { authHeaders, signOut } = useSession();
+  const [queryClient] = useState(() => new QueryClient());
+  return (
+    <NiagaProvider url={apiUrl} getHeaders={authHeaders} credentials="omit" queryClient={queryClient}>
+      <ProfileScreen onSignOut={() => void signOut()} />
+    </NiagaProvider>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Auth, Authenticate, Principal } from "@niaga/auth";
+import type { Config } from "@niaga/config";
+import type { Mailer } from "@niaga/core/mail/mailer";
+import type { Logger } from "@niaga/core/shared/logger";
+import type { Storage } from "@niaga/core/storage/storage";
+import type { Database } from "@niaga/db";
+import type { Kysely } from "kysely";
+
+/** Long-lived parts the API is built from; made once per process. */
+export interface Services {
+  db: Kysely<Database>;
+  config: Config;
+  auth: Auth;
+  authenticate: Authenticate;
+  storage: Storage;
+  mailer: Mailer;
+  logger: Logger;
+}
+
+/**
+ * The inner context: what a procedure may use, with no HTTP request in it, so tests, jobs and
+ * scripts can build one directly with `createInnerContext`.
+ */
+export interface Context {
+  db: Kysely<Database>;
+  config: Config;
+  auth: Auth;
+  storage: Storage;
+  principal: Principal | null;
+  requestId: string;
+  log: Logger;
+}
+
+export function createInnerContext(
+  services: Services,
+  params: { principal: Principal | null; requestId: string },
+): Context {
+  return {
+    db: services.db,
+    config: services.config,
+    auth: services.auth,
+    storage: services.storage,
+    principal: params.principal,
+    requestId: params.requestId,
+    log: services.logger.child({ requestId: params.requestId }),
+  };
+}
+
+/** The outer context: resolves who is calling from the request's headers. */
+export async function createRequestContext(services: Services, params: { headers: Headers; requestId: string }) {
+  const principal = await services.authenticate(params.headers);
+  return createInnerContext(services, { principal, requestId: params.requestId });
+}
