@@ -34,6 +34,11 @@ function buildOptions({ db, config, mailer }: AuthDeps) {
     trustedOrigins: config.trustedOrigins,
     database: { db, type: "postgres" },
     telemetry: { enabled: false },
+    // Failed sign-ins are expected traffic; better-auth's own warnings follow the app's log level.
+    logger: {
+      disabled: config.LOG_LEVEL === "silent",
+      level: config.LOG_LEVEL === "debug" ? "debug" : config.LOG_LEVEL === "info" ? "info" : "error",
+    },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 10,

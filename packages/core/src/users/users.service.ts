@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { AdminUser, ListUsersInput, Me, Role, UpdateMeInput } from "@niaga/contracts";
 import { isAdminRole } from "@niaga/contracts";
 import { recordAudit } from "../audit/audit.ts";
@@ -46,8 +47,7 @@ export async function setAvatar(
   params: { userId: string; bytes: Uint8Array; maxBytes: number },
 ): Promise<Me> {
   const { extension, type } = assertImage(params.bytes, params.maxBytes);
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", params.bytes));
-  const hash = Buffer.from(digest).toString("hex").slice(0, 32);
+  const hash = createHash("sha256").update(params.bytes).digest("hex").slice(0, 32);
   const stored = await storage.put({
     key: `avatars/${params.userId}/${hash}.${extension}`,
     body: params.bytes,
