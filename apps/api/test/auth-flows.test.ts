@@ -1,5 +1,5 @@
-import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeOf } from "./support/errors.ts";
 import type { TestApi } from "./support/harness.ts";
 import { authClientFor, startTestApi, TEST_PASSWORD, uniqueEmail } from "./support/harness.ts";
 
@@ -9,16 +9,6 @@ beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(() => api.stop());
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    if (error instanceof TRPCClientError) return (error.data as { code?: string } | undefined)?.code;
-    throw error;
-  }
-}
 
 describe("sign-up, sign-in and sign-out through the SDK", () => {
   it("signs up a customer, who then reads their profile with the bearer token", async () => {
