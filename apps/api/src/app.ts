@@ -63,8 +63,9 @@ export function createApp(services: Services) {
 
   app.route("/files", filesRoutes(storage));
 
-  if (!config.isProduction) {
-    // The development outbox (see README): every email the platform would have sent.
+  if (!config.isProduction && services.mailer.kind === "outbox") {
+    // The development outbox (see README): every email the platform would have sent. It shows
+    // reset links, so it exists only in development and test, and only when no SMTP is set.
     app.get("/dev/outbox", async (c) => c.json(await listOutbox(db, { to: c.req.query("to"), limit: 50 })));
   }
 

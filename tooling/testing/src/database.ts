@@ -3,6 +3,7 @@ import type { DbHandle } from "@niaga/db";
 import { createDb } from "@niaga/db";
 import pg from "pg";
 import { inject } from "vitest";
+import type {} from "./provided-context.ts";
 
 export interface TestDatabase extends DbHandle {
   name: string;

@@ -10,12 +10,8 @@ import { startEmbeddedPostgres } from "@niaga/db/embedded";
 import { migrateToLatest } from "@niaga/db/migrator";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import type {} from "./provided-context.ts";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    niagaPg: { adminUrl: string; template: string };
-  }
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
