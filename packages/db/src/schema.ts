@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { CatalogTables } from "./schema-catalog.ts";
 
 // Table interfaces describe the database as migrated; query results use Selectable<...> so
 // nothing here leaks to clients (the API returns DTOs through zod output schemas).
@@ -119,7 +120,7 @@ export interface DevOutboxTable {
   created_at: CreatedAt;
 }
 
-export interface Database {
+export interface Database extends CatalogTables {
   user: UserTable;
   session: SessionTable;
   account: AccountTable;
