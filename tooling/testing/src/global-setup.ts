@@ -12,7 +12,6 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import type {} from "./provided-context.ts";
 
-
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

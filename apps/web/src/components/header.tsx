@@ -1,0 +1,29 @@
+import { useState } from "react";
+import type { CurrentUser } from "../auth/session.ts";
+import { useAuthActions } from "../auth/session.ts";
+
+/** The signed-in header: who you are, and the way out. */
+export function Header({ user }: { user: CurrentUser }) {
+  const { signOut } = useAuthActions();
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSignOut() {
+    setError(await signOut());
+  }
+
+  return (
+    <header className="header">
+      <strong className="brand">Niaga</strong>
+      <span className="spacer" />
+      {error === null ? null : (
+        <span role="alert" className="error">
+          {error}
+        </span>
+      )}
+      <span data-testid="header-user">{user.name}</span>
+      <button type="button" onClick={() => void onSignOut()}>
+        Sign out
+      </button>
+    </header>
+  );
+}
