@@ -1,6 +1,4 @@
 import { NiagaProvider } from "@niaga/client/react";
-import { QueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { ActivityIndicator, View } from "react-native";
 import { SessionProvider, useSession } from "./auth/session.tsx";
 import { resolveApiUrl } from "./config/api-url.ts";
@@ -33,14 +31,13 @@ function Screens() {
 }
 
 /**
- * Mounted only while signed in, so its QueryClient (and every cached response) is dropped on sign-out and the
- * next user never sees the previous user's data. Bearer token only: no cookies cross origins.
+ * Mounted only while signed in: NiagaProvider makes its QueryClient per mount, so every cached response is
+ * dropped on sign-out and the next user never sees the previous user's data. Bearer token only, no cookies.
  */
 function SignedIn() {
-  const { authHeaders, signOut } = useSession();
-  const [queryClient] = useState(() => new QueryClient());
+  const { apiAuth, signOut } = useSession();
   return (
-    <NiagaProvider url={apiUrl} getHeaders={authHeaders} credentials="omit" queryClient={queryClient}>
+    <NiagaProvider url={apiUrl} auth={apiAuth} credentials="omit">
       <ProfileScreen onSignOut={() => void signOut()} />
     </NiagaProvider>
   );

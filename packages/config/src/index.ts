@@ -22,8 +22,8 @@ const envSchema = z.object({
   PUBLIC_API_URL: z.string().url().default("http://localhost:3000"),
   WEB_URL: z.string().url().default("http://localhost:5173"),
   ADMIN_URL: z.string().url().default("http://localhost:5174"),
-  /** Extra origins allowed to call the API with credentials, comma separated. */
-  TRUSTED_ORIGINS: z.string().default(""),
+  /** Extra origins allowed to call the API with credentials, comma separated (default: Expo web dev). */
+  TRUSTED_ORIGINS: z.string().default("http://localhost:8081"),
   AUTH_SECRET: z.string().min(32).optional(),
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
   TRUST_PROXY: booleanish.default(false),

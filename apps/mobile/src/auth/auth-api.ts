@@ -11,32 +11,33 @@ export type AuthApi = {
 
 /**
  * Bearer-token auth over @niaga/client's better-auth client. Native apps have no cookie jar we control, so the
- * token from the `set-auth-token` response header is kept by the app and sent back as `Authorization: Bearer`.
+ * token the server hands out in the `set-auth-token` header is kept by the app and sent back as
+ * `Authorization: Bearer`; cookies are never sent (`credentials: "omit"`).
  */
 export function createAuthApi(baseURL: string, getToken: () => string | null): AuthApi {
+  let issued: string | null = null;
   const client = createNiagaAuthClient({
     baseURL,
-    fetchOptions: { credentials: "omit", auth: { type: "Bearer", token: () => getToken() ?? undefined } },
+    credentials: "omit",
+    getBearerToken: getToken,
+    onBearerToken: (token) => {
+      issued = token;
+    },
   });
 
   return {
     async signIn(email, password) {
-      let token: string | null = null;
+      issued = null;
       try {
-        const { error } = await client.signIn.email(
-          { email, password },
-          {
-            onSuccess: (ctx) => {
-              token = ctx.response.headers.get("set-auth-token");
-            },
-          },
-        );
+        const { error } = await client.signIn.email({ email, password });
         if (error) return { ok: false, message: error.message || "Sign-in failed" };
       } catch {
         return { ok: false, message: "Could not reach the server. Check your connection and try again." };
       }
-      // A missing header means the API lacks the bearer plugin or CORS does not expose the header.
-      return token ? { ok: true, token } : { ok: false, message: "The server did not return a session token." };
+      // No token means the API lacks the bearer plugin or its CORS config does not expose the header.
+      return issued
+        ? { ok: true, token: issued }
+        : { ok: false, message: "The server did not return a session token." };
     },
     async signOut() {
       await client.signOut();

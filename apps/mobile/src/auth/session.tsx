@@ -1,3 +1,4 @@
+import type { NiagaAuth } from "@niaga/client";
 import type { ReactNode } from "react";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { AuthApi } from "./auth-api.ts";
@@ -12,8 +13,8 @@ export type SessionValue = {
   /** Resolves to an error message to show, or null on success. */
   signIn: (email: string, password: string) => Promise<string | null>;
   signOut: () => Promise<void>;
-  /** Headers for API calls: read at request time so they always carry the current token. */
-  authHeaders: () => Record<string, string>;
+  /** The credential for API calls: read at request time so it always carries the current token. */
+  apiAuth: () => NiagaAuth | null;
 };
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -54,12 +55,12 @@ export function SessionProvider({ apiUrl, children }: { apiUrl: string; children
     setStatus("signed-out");
   }, [auth]);
 
-  const authHeaders = useCallback(
-    (): Record<string, string> => (token.current ? { Authorization: `Bearer ${token.current}` } : {}),
+  const apiAuth = useCallback(
+    (): NiagaAuth | null => (token.current ? { type: "bearer", token: token.current } : null),
     [],
   );
 
-  const value = useMemo(() => ({ status, signIn, signOut, authHeaders }), [status, signIn, signOut, authHeaders]);
+  const value = useMemo(() => ({ status, signIn, signOut, apiAuth }), [status, signIn, signOut, apiAuth]);
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 

@@ -7,8 +7,8 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
  * `EXPO_PUBLIC_API_URL` is inlined at build time. On web, a page served from a loopback host also honours
  * `?api=<loopback url>`, so one export serves an API on any local port (the browser test relies on this).
  * Both ends must be loopback: on a public host a crafted link could otherwise make the real app post passwords to
- * someone else's server. The check is at run time on purpose: Metro's transform cache ignores env values, so a
- * build-time switch could leak from a test build into a production one.
+ * someone else's server. The check is at run time on purpose: the production export itself is what gets tested,
+ * with no test-only build flag that could end up in a release.
  */
 export function resolveApiUrl(): string {
   // globalThis.location exists only in browsers; React Native defines `window` but no location.

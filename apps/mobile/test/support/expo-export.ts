@@ -35,11 +35,18 @@ export async function ensureExport(platform: Platform): Promise<string> {
   if (builtAt > changedAt) return outputDir;
 
   const cli = createRequire(path.join(appRoot, "package.json")).resolve("expo/bin/cli");
-  await run(process.execPath, [cli, "export", "--platform", platform, "--output-dir", outputDir], {
-    cwd: appRoot,
-    env: { ...process.env, CI: "1", EXPO_NO_TELEMETRY: "1" },
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  try {
+    await run(process.execPath, [cli, "export", "--platform", platform, "--output-dir", outputDir], {
+      cwd: appRoot,
+      env: { ...process.env, CI: "1", EXPO_NO_TELEMETRY: "1" },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+    throw new Error(
+      `expo export --platform ${platform} failed (is @niaga/client built? pnpm --filter @niaga/client build):\n${stdout}\n${stderr}`,
+    );
+  }
   return outputDir;
 }
 

@@ -31,7 +31,8 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    // "localhost", like the test API's URL: api-url.ts only takes `?api=` on a loopback page.
+    url: `http://localhost:${port}`,
     close: () => new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };
 }
