@@ -8,6 +8,6 @@ export default defineConfig({
     // Builds dist once for every test file (they read it; building twice in parallel would race).
     globalSetup: ["test/support/build.global-setup.ts"],
     testTimeout: 30_000,
-    hookTimeout: 90_000,
+    hookTimeout: 240_000,
   },
 });

@@ -143,6 +143,22 @@ function ensureChrome(env) {
   env.CHROME_PATH = found;
 }
 
+/**
+ * The fetched Node's npm reads its own global npmrc, not the system npm's, so a certificate
+ * authority configured there (a proxy's, say) would be lost for the npm calls tests make.
+ */
+function inheritNpmCafile(env) {
+  if (env.npm_config_cafile || env.NPM_CONFIG_CAFILE) return;
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const result = spawnSync(npm, ["config", "get", "cafile"], {
+    encoding: "utf8",
+    shell: process.platform === "win32",
+    env: process.env,
+  });
+  const cafile = result.status === 0 ? result.stdout.trim() : "";
+  if (cafile && cafile !== "null" && cafile !== "undefined" && existsSync(cafile)) env.npm_config_cafile = cafile;
+}
+
 const TASKS = {
   // Each task maps to a root script run under the fetched toolchain.
   start: { script: "start:platform", needsChrome: false },
@@ -165,6 +181,7 @@ const env = {
   TURBO_TELEMETRY_DISABLED: "1",
   DO_NOT_TRACK: "1",
 };
+inheritNpmCafile(env);
 ensureInstalled(env);
 if (task.needsChrome) ensureChrome(env);
 if (task.script) {

@@ -8,7 +8,11 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const apiPort = process.env.PORT ?? "3000";
 const apiUrl = `http://localhost:${apiPort}`;
-const env = { ...process.env, PUBLIC_API_URL: process.env.PUBLIC_API_URL ?? apiUrl, VITE_API_URL: process.env.VITE_API_URL ?? apiUrl };
+const env = {
+  ...process.env,
+  PUBLIC_API_URL: process.env.PUBLIC_API_URL ?? apiUrl,
+  VITE_API_URL: process.env.VITE_API_URL ?? apiUrl,
+};
 const colors = { api: 36, web: 35, admin: 33 };
 const children = [];
 let stopping = false;
@@ -42,9 +46,9 @@ function stop(code = 0) {
   stopping = true;
   for (const child of children) child.kill("SIGTERM");
   setTimeout(() => process.exit(code), 8000).unref();
-  Promise.all(children.map((child) => new Promise((done) => (child.exitCode !== null ? done() : child.once("exit", done))))).then(
-    () => process.exit(code),
-  );
+  void Promise.all(
+    children.map((child) => new Promise((done) => (child.exitCode !== null ? done() : child.once("exit", done)))),
+  ).then(() => process.exit(code));
 }
 
 async function waitForApi(timeoutMs = 120_000) {
@@ -64,11 +68,15 @@ async function waitForApi(timeoutMs = 120_000) {
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
-const build = spawnSync("pnpm", ["exec", "turbo", "run", "build", "--filter=@niaga/client", "--output-logs=errors-only"], {
-  cwd: root,
-  env,
-  stdio: "inherit",
-});
+const build = spawnSync(
+  "pnpm",
+  ["exec", "turbo", "run", "build", "--filter=@niaga/client", "--output-logs=errors-only"],
+  {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 start("api", process.execPath, ["apps/api/src/main.ts", "--seed-demo"]);

@@ -129,7 +129,7 @@ beforeAll(async () => {
     `./${tarball}`,
   ]);
   if (install.code !== 0) throw new Error(`npm install failed:\n${install.output}`);
-}, 90_000);
+}, 240_000);
 
 afterAll(async () => {
   if (consumerDir) await rm(consumerDir, { recursive: true, force: true });
