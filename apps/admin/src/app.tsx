@@ -1,45 +1,27 @@
-import { NiagaProvider } from "@niaga/client/react";
-import { useState } from "react";
-import { canUseConsole, useCurrentUser } from "./auth/session.ts";
+import { Header } from "@niaga/web-kit/header";
+import { NiagaWebProvider } from "@niaga/web-kit/provider";
+import { SessionGate } from "@niaga/web-kit/session-gate";
+import { canUseConsole } from "./auth/console-access.ts";
 import { SignInForm } from "./auth/sign-in-form.tsx";
-import { Header } from "./components/header.tsx";
 import { apiUrl } from "./config.ts";
 import { NotAllowedPage } from "./pages/not-allowed-page.tsx";
 import { UsersPage } from "./pages/users-page.tsx";
-import { createQueryClient } from "./query-client.ts";
 
 /** The admin console: staff sign in with the same cookie sessions as the storefront. */
 export function App() {
-  const [queryClient] = useState(createQueryClient);
   return (
-    <NiagaProvider url={apiUrl} credentials="include" queryClient={queryClient}>
-      <Shell />
-    </NiagaProvider>
-  );
-}
-
-function Shell() {
-  const session = useCurrentUser();
-  if (session.isPending) return <p className="status">Loading…</p>;
-  if (session.isError) {
-    return (
-      <div className="page">
-        <p role="alert" className="error">
-          Could not reach Niaga: {session.error.message}
-        </p>
-        <button type="button" onClick={() => void session.refetch()}>
-          Try again
-        </button>
-      </div>
-    );
-  }
-  if (!session.data) return <SignInForm />;
-  return (
-    <>
-      <Header user={session.data} />
-      <main className="page">
-        {canUseConsole(session.data) ? <UsersPage /> : <NotAllowedPage user={session.data} />}
-      </main>
-    </>
+    <NiagaWebProvider apiUrl={apiUrl}>
+      <SessionGate signedOut={<SignInForm />}>
+        {(user) => (
+          <>
+            {/* Who is signed in, with which role. */}
+            <Header brand="Niaga Admin">
+              {user.name} <span className="muted">({user.role})</span>
+            </Header>
+            <main className="page">{canUseConsole(user) ? <UsersPage /> : <NotAllowedPage user={user} />}</main>
+          </>
+        )}
+      </SessionGate>
+    </NiagaWebProvider>
   );
 }

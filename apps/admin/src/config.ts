@@ -1,18 +1,4 @@
-declare global {
-  interface Window {
-    /** Set by the page host before the bundle runs (a `<script>` in index.html, or a test's init script). */
-    __NIAGA_API_URL__?: string;
-  }
-}
+import { resolveApiUrl } from "@niaga/web-kit/config";
 
-const DEFAULT_API_URL = "http://localhost:3000";
-
-/**
- * The API base URL (no trailing slash). One build serves any API: a runtime value the page host
- * sets in `window.__NIAGA_API_URL__` wins over the build-time `VITE_API_URL`. Unlike a query
- * parameter, a link cannot set it, so nobody can point a visitor's sign-in form at another server.
- */
-export const apiUrl: string = (window.__NIAGA_API_URL__ || import.meta.env.VITE_API_URL || DEFAULT_API_URL).replace(
-  /\/+$/,
-  "",
-);
+/** The API base URL (no trailing slash): the page host's runtime value, else `VITE_API_URL`, else localhost. */
+export const apiUrl: string = resolveApiUrl(import.meta.env.VITE_API_URL);

@@ -1,4 +1,4 @@
-import type { CurrentUser } from "../auth/session.ts";
+import type { CurrentUser } from "@niaga/web-kit/session";
 
 /** Signed in, but not staff: say so plainly instead of showing empty or failing screens. */
 export function NotAllowedPage({ user }: { user: CurrentUser }) {

@@ -1,7 +1,7 @@
 import { useTRPC } from "@niaga/client/react";
+import { field } from "@niaga/web-kit/use-submit";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { field } from "../components/use-submit.ts";
 import { UsersTable } from "../users/users-table.tsx";
 
 const PAGE_SIZE = 25;

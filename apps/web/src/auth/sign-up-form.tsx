@@ -1,8 +1,8 @@
-import { FormError } from "../components/form-error.tsx";
-import { TextField } from "../components/text-field.tsx";
-import { field, useSubmit } from "../components/use-submit.ts";
-import type { AccountType } from "./session.ts";
-import { useAuthActions } from "./session.ts";
+import { FormError } from "@niaga/web-kit/form-error";
+import type { AccountType } from "@niaga/web-kit/session";
+import { useAuthActions } from "@niaga/web-kit/session";
+import { TextField } from "@niaga/web-kit/text-field";
+import { field, useSubmit } from "@niaga/web-kit/use-submit";
 
 const ACCOUNT_TYPES: { value: AccountType; label: string }[] = [
   { value: "customer", label: "Customer: I want to shop" },

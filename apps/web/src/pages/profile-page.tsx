@@ -1,4 +1,4 @@
-import type { CurrentUser } from "../auth/session.ts";
+import type { CurrentUser } from "@niaga/web-kit/session";
 
 /** The signed-in user's own account, as `customer.me.get` returns it. */
 export function ProfilePage({ user }: { user: CurrentUser }) {

@@ -1,19 +1,14 @@
 import type { RouterOutputs } from "@niaga/client";
 import { useNiagaClient } from "@niaga/client/react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { httpStatusOf } from "../query-client.ts";
-import { authClient } from "./auth-client.ts";
+import { useAuthClient } from "./provider.tsx";
+import { httpStatusOf } from "./query-client.ts";
 
 export type CurrentUser = RouterOutputs["customer"]["me"]["get"];
+/** What a new account signs up as; staff roles are only ever given by a superadmin. */
+export type AccountType = "customer" | "seller";
 
 const SESSION_KEY = ["session"] as const;
-
-/** Roles that may use the admin console. The API enforces this on every admin procedure too. */
-const CONSOLE_ROLES: ReadonlySet<CurrentUser["role"]> = new Set(["admin", "superadmin"]);
-
-export function canUseConsole(user: CurrentUser): boolean {
-  return CONSOLE_ROLES.has(user.role);
-}
 
 /** The signed-in user, or null when signed out: `customer.me.get`, where 401 means "nobody". */
 export function useCurrentUser() {
@@ -48,13 +43,29 @@ async function attempt(action: () => Promise<{ error: AuthError | null }>): Prom
   }
 }
 
-/** Sign-in and sign-out; each refreshes the session so the page follows. */
+/**
+ * Sign-in, sign-up and sign-out; each refreshes the session so the page follows. An app offers
+ * only the ones it has forms for (the admin console has no sign-up).
+ */
 export function useAuthActions() {
+  const authClient = useAuthClient();
   const queryClient = useQueryClient();
+  const refreshSession = () => queryClient.invalidateQueries({ queryKey: SESSION_KEY });
 
   async function signIn(email: string, password: string): Promise<ActionResult> {
     const result = await attempt(() => authClient.signIn.email({ email, password }));
-    if (result === null) await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+    if (result === null) await refreshSession();
+    return result;
+  }
+
+  async function signUp(input: {
+    name: string;
+    email: string;
+    password: string;
+    accountType: AccountType;
+  }): Promise<ActionResult> {
+    const result = await attempt(() => authClient.signUp.email(input));
+    if (result === null) await refreshSession();
     return result;
   }
 
@@ -68,5 +79,5 @@ export function useAuthActions() {
     return result;
   }
 
-  return { signIn, signOut };
+  return { signIn, signUp, signOut };
 }

@@ -1,9 +1,9 @@
+import type { ReactNode } from "react";
 import { useState } from "react";
-import type { CurrentUser } from "../auth/session.ts";
-import { useAuthActions } from "../auth/session.ts";
+import { useAuthActions } from "./session.ts";
 
-/** The signed-in header: who you are, and the way out. */
-export function Header({ user }: { user: CurrentUser }) {
+/** The signed-in header: the app's name, who you are (`children`), and the way out. */
+export function Header({ brand, children }: { brand: string; children: ReactNode }) {
   const { signOut } = useAuthActions();
   const [error, setError] = useState<string | null>(null);
 
@@ -13,14 +13,14 @@ export function Header({ user }: { user: CurrentUser }) {
 
   return (
     <header className="header">
-      <strong className="brand">Niaga</strong>
+      <strong className="brand">{brand}</strong>
       <span className="spacer" />
       {error === null ? null : (
         <span role="alert" className="error">
           {error}
         </span>
       )}
-      <span data-testid="header-user">{user.name}</span>
+      <span data-testid="header-user">{children}</span>
       <button type="button" onClick={() => void onSignOut()}>
         Sign out
       </button>
