@@ -2,6 +2,7 @@
 // (`--api-only` / `--worker-only`, or NIAGA_PROCESS=api|worker) so they scale separately.
 import { serve } from "@hono/node-server";
 import { loadConfig } from "@niaga/config";
+import { seedDemoCatalog } from "@niaga/core/catalog/demo-seed";
 import { createLogger } from "@niaga/core/shared/logger";
 import { connect } from "@niaga/db";
 import { migrateToLatest } from "@niaga/db/migrator";
@@ -26,6 +27,13 @@ const services = buildServices({ config, db: connection.db, logger });
 if (args.has("--seed-demo")) {
   const created = await seedDemoUsers(services.auth, connection.db);
   if (created.length) logger.info("demo users created", { created });
+  const demoSeller = await connection.db
+    .selectFrom("user")
+    .select("id")
+    .where("email", "=", "seller@niaga.test")
+    .executeTakeFirst();
+  if (demoSeller)
+    logger.info("demo catalog seeded", await seedDemoCatalog(connection.db, { sellerUserId: demoSeller.id }));
   console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD})`);
   for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(11)} ${user.email}`);
   console.log("");

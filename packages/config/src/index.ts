@@ -40,6 +40,8 @@ const envSchema = z.object({
     .min(1024)
     .default(2 * 1024 * 1024),
   CURRENCY: z.string().length(3).default("IDR"),
+  /** How long after posting a customer may still edit a review (marketplace policy, so configurable). */
+  REVIEW_EDIT_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

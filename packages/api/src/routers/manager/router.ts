@@ -1,4 +1,23 @@
 import { router } from "../../trpc.ts";
+import { createCategoryProcedure } from "./categories/create.ts";
+import { deleteCategoryProcedure } from "./categories/delete.ts";
+import { moveCategoryProcedure } from "./categories/move.ts";
+import { updateCategoryProcedure } from "./categories/update.ts";
+import { managerAdjustInventoryProcedure } from "./inventory/adjust.ts";
+import { hideProductProcedure } from "./products/hide.ts";
+import { unhideProductProcedure } from "./products/unhide.ts";
+import { hideReviewProcedure } from "./reviews/hide.ts";
+import { unhideReviewProcedure } from "./reviews/unhide.ts";
 
-/** Platform operations procedures (managerProcedure) arrive with the catalog and orders. */
-export const managerRouter = router({});
+/** Platform operations: the category tree, listing moderation and stock corrections; all audited. */
+export const managerRouter = router({
+  categories: router({
+    create: createCategoryProcedure,
+    update: updateCategoryProcedure,
+    move: moveCategoryProcedure,
+    delete: deleteCategoryProcedure,
+  }),
+  products: router({ hide: hideProductProcedure, unhide: unhideProductProcedure }),
+  inventory: router({ adjust: managerAdjustInventoryProcedure }),
+  reviews: router({ hide: hideReviewProcedure, unhide: unhideReviewProcedure }),
+});

@@ -1,4 +1,18 @@
 import { router } from "../../trpc.ts";
+import { listCategoriesProcedure } from "./categories/list.ts";
 import { health } from "./health.ts";
+import { getPublicProductProcedure } from "./products/get.ts";
+import { listPublicProductsProcedure } from "./products/list.ts";
+import { listPublicReviewsProcedure } from "./reviews/list.ts";
+import { searchProductsProcedure } from "./search/query.ts";
+import { suggestProductsProcedure } from "./search/suggest.ts";
+import { getPublicStoreProcedure } from "./stores/get.ts";
 
-export const publicRouter = router({ health });
+export const publicRouter = router({
+  health,
+  stores: router({ get: getPublicStoreProcedure }),
+  categories: router({ list: listCategoriesProcedure }),
+  products: router({ get: getPublicProductProcedure, list: listPublicProductsProcedure }),
+  reviews: router({ list: listPublicReviewsProcedure }),
+  search: router({ query: searchProductsProcedure, suggest: suggestProductsProcedure }),
+});

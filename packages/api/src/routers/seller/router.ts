@@ -1,4 +1,67 @@
 import { router } from "../../trpc.ts";
+import { adjustInventoryProcedure } from "./inventory/adjust.ts";
+import { listJournalProcedure } from "./inventory/journal.ts";
+import { listInventoryProcedure } from "./inventory/list.ts";
+import { createLocationProcedure } from "./locations/create.ts";
+import { listLocationsProcedure } from "./locations/list.ts";
+import { setDefaultLocationProcedure } from "./locations/set-default.ts";
+import { updateLocationProcedure } from "./locations/update.ts";
+import { addVariantProcedure } from "./products/add-variant.ts";
+import { archiveProductProcedure } from "./products/archive.ts";
+import { archiveVariantProcedure } from "./products/archive-variant.ts";
+import { bulkUpdatePricesProcedure } from "./products/bulk-update-prices.ts";
+import { bulkUpdateStockProcedure } from "./products/bulk-update-stock.ts";
+import { createProductProcedure } from "./products/create.ts";
+import { deleteProductProcedure } from "./products/delete.ts";
+import { deleteImageProcedure } from "./products/delete-image.ts";
+import { getSellerProductProcedure } from "./products/get.ts";
+import { listSellerProductsProcedure } from "./products/list.ts";
+import { reorderImagesProcedure } from "./products/reorder-images.ts";
+import { updateProductProcedure } from "./products/update.ts";
+import { updateVariantProcedure } from "./products/update-variant.ts";
+import { uploadImageProcedure } from "./products/upload-image.ts";
+import { listStoreReviewsProcedure } from "./reviews/list.ts";
+import { replyToReviewProcedure } from "./reviews/reply.ts";
+import { createStoreProcedure } from "./store/create.ts";
+import { getMyStoreProcedure } from "./store/get.ts";
+import { updateStoreProcedure } from "./store/update.ts";
+import { uploadBannerProcedure, uploadLogoProcedure } from "./store/upload-images.ts";
 
-/** Store management procedures (sellerProcedure) arrive with the catalog. */
-export const sellerRouter = router({});
+/** Store management: the seller's store, stock locations, products and inventory. */
+export const sellerRouter = router({
+  store: router({
+    get: getMyStoreProcedure,
+    create: createStoreProcedure,
+    update: updateStoreProcedure,
+    uploadLogo: uploadLogoProcedure,
+    uploadBanner: uploadBannerProcedure,
+  }),
+  locations: router({
+    list: listLocationsProcedure,
+    create: createLocationProcedure,
+    update: updateLocationProcedure,
+    setDefault: setDefaultLocationProcedure,
+  }),
+  products: router({
+    list: listSellerProductsProcedure,
+    get: getSellerProductProcedure,
+    create: createProductProcedure,
+    update: updateProductProcedure,
+    archive: archiveProductProcedure,
+    delete: deleteProductProcedure,
+    uploadImage: uploadImageProcedure,
+    reorderImages: reorderImagesProcedure,
+    deleteImage: deleteImageProcedure,
+    addVariant: addVariantProcedure,
+    updateVariant: updateVariantProcedure,
+    archiveVariant: archiveVariantProcedure,
+    bulkUpdatePrices: bulkUpdatePricesProcedure,
+    bulkUpdateStock: bulkUpdateStockProcedure,
+  }),
+  inventory: router({
+    adjust: adjustInventoryProcedure,
+    list: listInventoryProcedure,
+    journal: listJournalProcedure,
+  }),
+  reviews: router({ list: listStoreReviewsProcedure, reply: replyToReviewProcedure }),
+});

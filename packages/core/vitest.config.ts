@@ -1,0 +1,3 @@
+import { niagaTestConfig } from "@niaga/testing/vitest-config";
+
+export default niagaTestConfig();
