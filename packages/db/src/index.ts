@@ -4,3 +4,7 @@ export type { CreateDbOptions, DbHandle } from "./create-db.ts";
 export { createDb } from "./create-db.ts";
 export type * from "./schema.ts";
 export type * from "./schema-catalog.ts";
+export type * from "./schema-coins.ts";
+export type * from "./schema-coupons.ts";
+export type * from "./schema-orders.ts";
+export type * from "./schema-shipping.ts";

@@ -163,6 +163,10 @@ export interface OrderLineTable {
   quantity: number;
   status: WithDefault<OrderLineStatus>;
   delivered_at: Timestamp | null;
+  /** Null only for lines recorded before checkout existed (test fixtures). */
+  order_id: WithDefault<string | null>;
+  location_id: WithDefault<string | null>;
+  sku: WithDefault<string>;
   created_at: CreatedAt;
 }
 

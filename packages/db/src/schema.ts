@@ -1,5 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { CatalogTables } from "./schema-catalog.ts";
+import type { CoinTables } from "./schema-coins.ts";
+import type { CouponTables } from "./schema-coupons.ts";
+import type { OrderTables } from "./schema-orders.ts";
+import type { ShippingTables } from "./schema-shipping.ts";
 
 // Table interfaces describe the database as migrated; query results use Selectable<...> so
 // nothing here leaks to clients (the API returns DTOs through zod output schemas).
@@ -120,7 +124,7 @@ export interface DevOutboxTable {
   created_at: CreatedAt;
 }
 
-export interface Database extends CatalogTables {
+export interface Database extends CatalogTables, ShippingTables, CouponTables, CoinTables, OrderTables {
   user: UserTable;
   session: SessionTable;
   account: AccountTable;

@@ -1,0 +1,83 @@
+import type { Config } from "@niaga/config";
+import type { CheckoutInput, CheckoutView } from "@niaga/contracts";
+import type { Database } from "@niaga/db";
+import type { Transaction } from "kysely";
+import { getAddressForCustomer } from "../addresses/addresses.service.ts";
+import { findCartLines } from "../cart/cart.queries.ts";
+import type { ShippingProvider, ShippingServiceQuote } from "../shipping/shipping.provider.ts";
+import type { Db } from "../shared/db.ts";
+import { getCheckoutView } from "./checkout.read.ts";
+import type { QuotedStore } from "./checkout.shipping.ts";
+import { quoteStores } from "./checkout.shipping.ts";
+import { writeCheckout } from "./checkout.write.ts";
+
+/** What checkout needs besides the database: the shipping provider and the money policy. */
+export interface CheckoutDeps {
+  shipping: ShippingProvider;
+  config: Pick<
+    Config,
+    "CURRENCY" | "CHECKOUT_EXPIRY_MINUTES" | "COINS_MAX_REDEEM_PERCENT" | "COINS_MINOR_UNITS_PER_COIN"
+  >;
+}
+
+/** Thrown inside the transaction when another request already created this checkout. */
+class DuplicateCheckout extends Error {}
+
+/**
+ * Turns the customer's cart into one checkout with one order per store, awaiting one payment.
+ *
+ * Shipping quotes (possibly an HTTP call to a provider) are taken before the transaction opens,
+ * so no gateway call ever runs while rows are locked. The transaction then re-reads the cart,
+ * checks every line is still for sale at the confirmed price, holds stock (locking levels in one
+ * fixed order), redeems coupons and coins, writes the orders and empties the cart — all or nothing.
+ * The idempotency key is claimed by the checkout row's unique key: a retry, even one racing the
+ * first request, returns the checkout the first one created.
+ */
+export async function placeCheckout(
+  db: Db,
+  deps: CheckoutDeps,
+  params: { customerId: string; input: CheckoutInput; now?: Date },
+): Promise<CheckoutView> {
+  const { customerId, input } = params;
+  const existing = await findByKey(db, customerId, input.idempotencyKey);
+  if (existing) return getCheckoutView(db, { checkoutId: existing, customerId });
+
+  const cart = await db.selectFrom("carts").select("id").where("customer_id", "=", customerId).executeTakeFirst();
+  const lines = cart ? await findCartLines(db, cart.id) : [];
+  const address = await getAddressForCustomer(db, { customerId, addressId: input.addressId });
+  const quoted: QuotedStore[] = await quoteStores(db, deps.shipping, { lines, address, choices: input.shipping });
+  const quotes = new Map<string, ShippingServiceQuote>(quoted.map((store) => [store.storeId, store.quote]));
+
+  try {
+    const checkoutId = await db.transaction().execute((trx: Transaction<Database>) =>
+      writeCheckout(trx, deps, {
+        customerId,
+        cartId: cart?.id ?? "",
+        input,
+        address,
+        quotes,
+        quotedLines: lines,
+        now: params.now ?? new Date(),
+        onDuplicate: () => {
+          throw new DuplicateCheckout();
+        },
+      }),
+    );
+    return getCheckoutView(db, { checkoutId, customerId });
+  } catch (error) {
+    if (!(error instanceof DuplicateCheckout)) throw error;
+    const winner = await findByKey(db, customerId, input.idempotencyKey);
+    if (!winner) throw new Error("checkout idempotency key conflict without a checkout");
+    return getCheckoutView(db, { checkoutId: winner, customerId });
+  }
+}
+
+async function findByKey(db: Db, customerId: string, key: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("checkouts")
+    .select("id")
+    .where("customer_id", "=", customerId)
+    .where("idempotency_key", "=", key)
+    .executeTakeFirst();
+  return row?.id;
+}

@@ -1,0 +1,266 @@
+import type { CheckoutInput, CustomerAddress } from "@niaga/contracts";
+import type { Database, ShippingAddressSnapshot } from "@niaga/db";
+import type { Transaction } from "kysely";
+import type { CartLineRow } from "../cart/cart.queries.ts";
+import { findCartLines } from "../cart/cart.queries.ts";
+import { maxRedeemableCoins, redeemCoins } from "../coins/coins.checkout.ts";
+import type { AppliedCoupon } from "../coupons/coupons.checkout.ts";
+import { redeemCoupons } from "../coupons/coupons.checkout.ts";
+import type { ShippingServiceQuote } from "../shipping/shipping.provider.ts";
+import { DomainError } from "../shared/errors.ts";
+import { newId } from "../shared/ids.ts";
+import { PriceChangedError } from "./checkout.errors.ts";
+import { goodsAfterDiscounts, priceStores } from "./checkout.pricing.ts";
+import type { CheckoutDeps } from "./checkout.service.ts";
+import { newOrderNumber } from "./order-numbers.ts";
+import { holdStock } from "./stock-holds.ts";
+
+interface WriteParams {
+  customerId: string;
+  cartId: string;
+  input: CheckoutInput;
+  address: CustomerAddress;
+  quotes: ReadonlyMap<string, ShippingServiceQuote>;
+  /** The lines the shipping quotes were priced for. */
+  quotedLines: readonly CartLineRow[];
+  now: Date;
+  onDuplicate: () => never;
+}
+
+/** The checkout transaction's body (see placeCheckout). Returns the new checkout's id. */
+export async function writeCheckout(trx: Transaction<Database>, deps: CheckoutDeps, params: WriteParams) {
+  const { customerId, input, now } = params;
+  const checkoutId = newId();
+  const shippingAddress: ShippingAddressSnapshot = {
+    recipient: params.address.recipient,
+    phone: params.address.phone,
+    line: params.address.line,
+    city: params.address.city,
+    postalCode: params.address.postalCode,
+    region: params.address.region,
+    ...(params.address.note ? { note: params.address.note } : {}),
+  };
+  // Claims the idempotency key first: a concurrent twin waits here until this commits, then
+  // inserts nothing and returns the winner's checkout.
+  const claimed = await trx
+    .insertInto("checkouts")
+    .values({
+      id: checkoutId,
+      customer_id: customerId,
+      idempotency_key: input.idempotencyKey,
+      currency: deps.config.CURRENCY,
+      subtotal: 0,
+      shipping_total: 0,
+      grand_total: 0,
+      coupon_codes: input.couponCodes,
+      shipping_address: JSON.stringify(shippingAddress),
+      expires_at: new Date(now.getTime() + deps.config.CHECKOUT_EXPIRY_MINUTES * 60_000),
+      created_at: now,
+    })
+    .onConflict((oc) => oc.columns(["customer_id", "idempotency_key"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!claimed) params.onDuplicate();
+
+  const lines = params.cartId ? await findCartLines(trx, params.cartId) : [];
+  assertSameCart(lines, params.quotedLines);
+  assertPurchasable(lines);
+
+  const storeIds = [...new Set(lines.map((line) => line.storeId))];
+  const orderIds = new Map(storeIds.map((storeId) => [storeId, newId()]));
+  const lineIds = new Map(lines.map((line) => [line.variantId, newId()]));
+  const subtotals = new Map<string, number>();
+  for (const line of lines) subtotals.set(line.storeId, (subtotals.get(line.storeId) ?? 0) + line.unitPrice * line.quantity);
+
+  // Orders first (stock holds reference them), with totals filled in once discounts are known.
+  await trx
+    .insertInto("orders")
+    .values(
+      storeIds.map((storeId) => {
+        const quote = params.quotes.get(storeId) as ShippingServiceQuote;
+        return {
+          id: orderIds.get(storeId) as string,
+          number: newOrderNumber(now),
+          checkout_id: checkoutId,
+          customer_id: customerId,
+          store_id: storeId,
+          subtotal: subtotals.get(storeId) ?? 0,
+          shipping_cost: quote.price,
+          total: 0,
+          shipping_courier: quote.courier,
+          shipping_service: quote.service,
+          shipping_eta_min: quote.etaDays.min,
+          shipping_eta_max: quote.etaDays.max,
+          shipping_address: JSON.stringify(shippingAddress),
+          weight_grams: lines
+            .filter((line) => line.storeId === storeId)
+            .reduce((sum, line) => sum + line.weightGrams * line.quantity, 0),
+          created_at: now,
+        };
+      }),
+    )
+    .execute();
+
+  // Lock order across all of checkout: stock levels, then coupons, then the coin account.
+  const allocations = await holdStock(trx, {
+    checkoutId,
+    actorId: customerId,
+    demands: lines.map((line) => ({
+      orderId: orderIds.get(line.storeId) as string,
+      lineId: lineIds.get(line.variantId) as string,
+      variantId: line.variantId,
+      storeId: line.storeId,
+      quantity: line.quantity,
+    })),
+  });
+  const firstLocation = new Map<string, string>();
+  for (const allocation of allocations) {
+    if (!firstLocation.has(allocation.lineId)) firstLocation.set(allocation.lineId, allocation.locationId);
+  }
+  await trx
+    .insertInto("order_lines")
+    .values(
+      lines.map((line) => {
+        const id = lineIds.get(line.variantId) as string;
+        return {
+          id,
+          order_id: orderIds.get(line.storeId) as string,
+          customer_id: customerId,
+          store_id: line.storeId,
+          product_id: line.productId,
+          variant_id: line.variantId,
+          product_title: line.productTitle,
+          variant_title: line.variantTitle,
+          sku: line.sku,
+          unit_price: line.unitPrice,
+          quantity: line.quantity,
+          location_id: firstLocation.get(id) ?? null,
+          created_at: now,
+        };
+      }),
+    )
+    .execute();
+
+  const coupons: AppliedCoupon[] =
+    input.couponCodes.length > 0
+      ? await redeemCoupons(trx, {
+          checkoutId,
+          customerId,
+          codes: input.couponCodes,
+          now,
+          lines: lines.map((line) => ({
+            variantId: line.variantId,
+            productId: line.productId,
+            storeId: line.storeId,
+            categoryId: line.categoryId,
+            unitPrice: line.unitPrice,
+            quantity: line.quantity,
+          })),
+        })
+      : [];
+  const stores = storeIds.map((storeId) => ({
+    storeId,
+    subtotal: subtotals.get(storeId) ?? 0,
+    shippingCost: (params.quotes.get(storeId) as ShippingServiceQuote).price,
+  }));
+  const coinsValue = await redeemCheckoutCoins(trx, deps, {
+    customerId,
+    checkoutId,
+    coins: input.coins,
+    goods: goodsAfterDiscounts(priceStores({ stores, coupons, coinsValue: 0 })),
+  });
+  const totals = priceStores({ stores, coupons, coinsValue });
+
+  for (const store of totals) {
+    await trx
+      .updateTable("orders")
+      .set({
+        store_discount: store.storeDiscount,
+        platform_discount: store.platformDiscount,
+        coins_discount: store.coinsDiscount,
+        total: store.total,
+      })
+      .where("id", "=", orderIds.get(store.storeId) as string)
+      .execute();
+  }
+  const sum = (pick: (store: (typeof totals)[number]) => number) => totals.reduce((acc, store) => acc + pick(store), 0);
+  await trx
+    .updateTable("checkouts")
+    .set({
+      subtotal: sum((store) => store.subtotal),
+      shipping_total: sum((store) => store.shippingCost),
+      store_discount_total: sum((store) => store.storeDiscount),
+      platform_discount: sum((store) => store.platformDiscount),
+      coins_redeemed: input.coins,
+      coins_value: coinsValue,
+      grand_total: sum((store) => store.total),
+    })
+    .where("id", "=", checkoutId)
+    .execute();
+  await trx
+    .insertInto("order_events")
+    .values(
+      storeIds.map((storeId) => ({
+        order_id: orderIds.get(storeId) as string,
+        from_status: null,
+        to_status: "pending_payment" as const,
+        actor_id: customerId,
+        actor_role: "customer",
+        note: "Order placed",
+        created_at: now,
+      })),
+    )
+    .execute();
+  await trx.deleteFrom("cart_lines").where("cart_id", "=", params.cartId).execute();
+  return checkoutId;
+}
+
+async function redeemCheckoutCoins(
+  trx: Transaction<Database>,
+  deps: CheckoutDeps,
+  params: { customerId: string; checkoutId: string; coins: number; goods: number },
+): Promise<number> {
+  if (params.coins === 0) return 0;
+  const cap = maxRedeemableCoins({
+    subtotal: params.goods,
+    maxPercent: deps.config.COINS_MAX_REDEEM_PERCENT,
+    minorUnitsPerCoin: deps.config.COINS_MINOR_UNITS_PER_COIN,
+  });
+  if (params.coins > cap) {
+    const message = `At most ${cap} coins can be used on this order`;
+    throw new DomainError("INVALID", message, { coins: [message] });
+  }
+  return redeemCoins(trx, {
+    customerId: params.customerId,
+    checkoutId: params.checkoutId,
+    coins: params.coins,
+    minorUnitsPerCoin: deps.config.COINS_MINOR_UNITS_PER_COIN,
+  });
+}
+
+/** The cart changed between quoting shipping and the transaction: quoting again is the honest answer. */
+function assertSameCart(lines: readonly CartLineRow[], quoted: readonly CartLineRow[]) {
+  const key = (rows: readonly CartLineRow[]) =>
+    rows
+      .map((row) => `${row.variantId}:${row.quantity}`)
+      .sort()
+      .join(",");
+  if (key(lines) !== key(quoted)) {
+    throw new DomainError("CONFLICT", "Your cart changed while checking out; please review it and try again");
+  }
+}
+
+function assertPurchasable(lines: readonly CartLineRow[]) {
+  const unavailable = lines.filter((line) => !line.purchasable);
+  if (unavailable.length > 0) {
+    const fields: Record<string, string[]> = {};
+    for (const line of unavailable) fields[`lines.${line.variantId}`] = [`${line.productTitle} is no longer for sale`];
+    throw new DomainError("CONFLICT", `${unavailable.length} item(s) in your cart can no longer be bought`, fields);
+  }
+  const changed = lines.filter((line) => line.unitPrice !== line.seenUnitPrice);
+  if (changed.length > 0) {
+    throw new PriceChangedError(
+      changed.map((line) => ({ variantId: line.variantId, confirmed: line.seenUnitPrice, current: line.unitPrice })),
+    );
+  }
+}

@@ -1,0 +1,15 @@
+import { randomBytes } from "node:crypto";
+
+// Crockford-style: no I, L, O or U, so a number read over the phone is not misheard.
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/**
+ * A human-friendly order number: NG, the date (UTC, yymmdd) and 8 random characters (40 bits),
+ * e.g. NG261201-7QK2M9XA. Unique by constraint; a collision on a given day is vanishingly rare.
+ */
+export function newOrderNumber(now: Date = new Date()): string {
+  const date = now.toISOString().slice(2, 10).replaceAll("-", "");
+  let suffix = "";
+  for (const byte of randomBytes(8)) suffix += ALPHABET[byte % ALPHABET.length];
+  return `NG${date}-${suffix}`;
+}
