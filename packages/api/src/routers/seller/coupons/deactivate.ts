@@ -1,0 +1,9 @@
+import { couponIdInputSchema, couponSchema } from "@niaga/contracts";
+import { deactivateCoupon } from "@niaga/core/coupons/coupons.service";
+import { actorOf } from "../../../actor.ts";
+import { sellerProcedure } from "../../../trpc.ts";
+
+export const deactivateSellerCouponProcedure = sellerProcedure
+  .input(couponIdInputSchema)
+  .output(couponSchema)
+  .mutation(({ ctx, input }) => deactivateCoupon(ctx.db, actorOf(ctx), input));

@@ -1,0 +1,9 @@
+import { couponDetailSchema, getCouponInputSchema } from "@niaga/contracts";
+import { getCoupon } from "@niaga/core/coupons/coupons.read";
+import { actorOf } from "../../../actor.ts";
+import { sellerProcedure } from "../../../trpc.ts";
+
+export const getSellerCouponProcedure = sellerProcedure
+  .input(getCouponInputSchema)
+  .output(couponDetailSchema)
+  .query(({ ctx, input }) => getCoupon(ctx.db, actorOf(ctx), input));

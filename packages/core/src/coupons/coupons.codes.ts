@@ -1,0 +1,33 @@
+import { randomBytes } from "node:crypto";
+
+/**
+ * Uppercase letters and digits without the look-alikes (0/O, 1/I/L): 31 symbols customers can
+ * read off a receipt and type back. Rejection sampling keeps every symbol equally likely.
+ */
+export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+/** 31^8 ≈ 8.5·10^11 codes per prefix: collisions are rare, and the unique index retries them anyway. */
+export const RANDOM_CODE_LENGTH = 8;
+
+/** Customers type codes in any case; stored codes are uppercase, so lookups uppercase too. */
+export function normalizeCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+/** One random code, `PREFIX-XXXXXXXX` when a prefix is given. */
+export function randomCode(prefix?: string): string {
+  let body = "";
+  while (body.length < RANDOM_CODE_LENGTH) {
+    for (const byte of randomBytes(RANDOM_CODE_LENGTH * 2)) {
+      // 248 = 8 * 31: bytes at or above it would favour the first symbols.
+      if (byte < 248 && body.length < RANDOM_CODE_LENGTH) body += CODE_ALPHABET[byte % CODE_ALPHABET.length];
+    }
+  }
+  return prefix ? `${normalizeCode(prefix)}-${body}` : body;
+}
+
+/** `count` distinct random codes (distinct among themselves; the database checks the rest). */
+export function randomCodes(count: number, prefix?: string): string[] {
+  const codes = new Set<string>();
+  while (codes.size < count) codes.add(randomCode(prefix));
+  return [...codes];
+}
