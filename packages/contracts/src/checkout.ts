@@ -27,7 +27,12 @@ export const checkoutInputSchema = z.object({
     .max(50),
   couponCodes: z.array(z.string().trim().min(1).max(40)).max(5, "At most 5 coupon codes").default([]),
   /** Coins to redeem for a discount (capped at a share of the order; see the coins balance). */
-  coins: z.number().int("Coins must be a whole number").min(0, "Coins cannot be negative").max(1_000_000_000).default(0),
+  coins: z
+    .number()
+    .int("Coins must be a whole number")
+    .min(0, "Coins cannot be negative")
+    .max(1_000_000_000)
+    .default(0),
 });
 export type CheckoutInput = z.infer<typeof checkoutInputSchema>;
 

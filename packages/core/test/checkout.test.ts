@@ -178,12 +178,20 @@ describe("checkout under concurrency", () => {
     const buyers = await Promise.all(Array.from({ length: 50 }, () => customerWithAddress(database.db)));
     const inputs = await Promise.all(
       buyers.map(({ customer, address }) =>
-        cartFor(database.db, customer.userId, [{ variantId: a.variantId, storeId: a.store.id, quantity: 1 }], address.id),
+        cartFor(
+          database.db,
+          customer.userId,
+          [{ variantId: a.variantId, storeId: a.store.id, quantity: 1 }],
+          address.id,
+        ),
       ),
     );
     const results = await Promise.allSettled(
       buyers.map(({ customer }, index) =>
-        placeCheckout(database.db, deps, { customerId: customer.userId, input: inputs[index] as (typeof inputs)[number] }),
+        placeCheckout(database.db, deps, {
+          customerId: customer.userId,
+          input: inputs[index] as (typeof inputs)[number],
+        }),
       ),
     );
     const sold = results.filter((result) => result.status === "fulfilled");
@@ -214,7 +222,10 @@ describe("checkout under concurrency", () => {
     );
     const results = await Promise.allSettled(
       buyers.map(({ customer }, index) =>
-        placeCheckout(database.db, deps, { customerId: customer.userId, input: inputs[index] as (typeof inputs)[number] }),
+        placeCheckout(database.db, deps, {
+          customerId: customer.userId,
+          input: inputs[index] as (typeof inputs)[number],
+        }),
       ),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(10);

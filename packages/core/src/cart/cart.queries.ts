@@ -41,7 +41,9 @@ export function findCartLines(db: Db, cartId: string): Promise<CartLineRow[]> {
       "p.slug as productSlug",
       "v.title as variantTitle",
       "v.sku",
-      sql<string | null>`(select i.url from product_images i where i.product_id = p.id order by i.position, i.id limit 1)`.as(
+      sql<
+        string | null
+      >`(select i.url from product_images i where i.product_id = p.id order by i.position, i.id limit 1)`.as(
         "imageUrl",
       ),
       "c.quantity",

@@ -81,7 +81,12 @@ export async function addToCart(
     }
     await trx
       .insertInto("cart_lines")
-      .values({ cart_id: cartId, variant_id: input.variantId, quantity: input.quantity, seen_unit_price: variant.price })
+      .values({
+        cart_id: cartId,
+        variant_id: input.variantId,
+        quantity: input.quantity,
+        seen_unit_price: variant.price,
+      })
       .onConflict((oc) =>
         oc.columns(["cart_id", "variant_id"]).doUpdateSet({
           quantity: sql<number>`least(cart_lines.quantity + excluded.quantity, 999)`,

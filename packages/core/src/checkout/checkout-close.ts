@@ -1,3 +1,5 @@
+import { refundCheckoutCoins } from "../coins/coins.checkout.ts";
+import { releaseCouponRedemptions } from "../coupons/coupons.checkout.ts";
 import type { Db } from "../shared/db.ts";
 
 /**
@@ -29,5 +31,8 @@ export async function settleCheckoutAfterOrderCancel(trx: Db, params: { checkout
   return true;
 }
 
-/** Frees what a closed checkout held besides stock. Filled in as coupons and coins land. */
-export async function releaseCheckoutExtras(_trx: Db, _params: { checkoutId: string }): Promise<void> {}
+/** Frees what a closed checkout held besides stock: its coupon uses and its redeemed coins. Idempotent. */
+export async function releaseCheckoutExtras(trx: Db, params: { checkoutId: string }): Promise<void> {
+  await releaseCouponRedemptions(trx, params);
+  await refundCheckoutCoins(trx, params);
+}

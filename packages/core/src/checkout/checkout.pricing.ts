@@ -39,11 +39,15 @@ export function priceStores(params: {
   });
   const coins = allocateLargestRemainder(
     params.coinsValue,
-    totals.map((store) => ({ key: store.storeId, weight: store.subtotal - store.storeDiscount - store.platformDiscount })),
+    totals.map((store) => ({
+      key: store.storeId,
+      weight: store.subtotal - store.storeDiscount - store.platformDiscount,
+    })),
   );
   for (const store of totals) {
     store.coinsDiscount = coins.get(store.storeId) ?? 0;
-    store.total = store.subtotal + store.shippingCost - store.storeDiscount - store.platformDiscount - store.coinsDiscount;
+    store.total =
+      store.subtotal + store.shippingCost - store.storeDiscount - store.platformDiscount - store.coinsDiscount;
   }
   return totals;
 }

@@ -3,7 +3,10 @@ import type { Db } from "../shared/db.ts";
 import { NotFoundError } from "../shared/errors.ts";
 
 /** A checkout with its store orders and their lines; NOT_FOUND for someone else's. */
-export async function getCheckoutView(db: Db, params: { checkoutId: string; customerId: string }): Promise<CheckoutView> {
+export async function getCheckoutView(
+  db: Db,
+  params: { checkoutId: string; customerId: string },
+): Promise<CheckoutView> {
   const checkout = await db
     .selectFrom("checkouts")
     .selectAll()

@@ -1,9 +1,9 @@
 import type { CheckoutInput, CustomerAddress } from "@niaga/contracts";
 import type { CartLineRow } from "../cart/cart.queries.ts";
-import type { ShippingProvider, ShippingServiceQuote } from "../shipping/shipping.provider.ts";
-import { quoteChosenService } from "../shipping/shipping.provider.ts";
 import type { Db } from "../shared/db.ts";
 import { DomainError } from "../shared/errors.ts";
+import type { ShippingProvider, ShippingServiceQuote } from "../shipping/shipping.provider.ts";
+import { quoteChosenService } from "../shipping/shipping.provider.ts";
 
 export interface QuotedStore {
   storeId: string;

@@ -6,9 +6,9 @@ import { findCartLines } from "../cart/cart.queries.ts";
 import { maxRedeemableCoins, redeemCoins } from "../coins/coins.checkout.ts";
 import type { AppliedCoupon } from "../coupons/coupons.checkout.ts";
 import { redeemCoupons } from "../coupons/coupons.checkout.ts";
-import type { ShippingServiceQuote } from "../shipping/shipping.provider.ts";
 import { DomainError } from "../shared/errors.ts";
 import { newId } from "../shared/ids.ts";
+import type { ShippingServiceQuote } from "../shipping/shipping.provider.ts";
 import { PriceChangedError } from "./checkout.errors.ts";
 import { goodsAfterDiscounts, priceStores } from "./checkout.pricing.ts";
 import type { CheckoutDeps } from "./checkout.service.ts";
@@ -70,7 +70,8 @@ export async function writeCheckout(trx: Transaction<Database>, deps: CheckoutDe
   const orderIds = new Map(storeIds.map((storeId) => [storeId, newId()]));
   const lineIds = new Map(lines.map((line) => [line.variantId, newId()]));
   const subtotals = new Map<string, number>();
-  for (const line of lines) subtotals.set(line.storeId, (subtotals.get(line.storeId) ?? 0) + line.unitPrice * line.quantity);
+  for (const line of lines)
+    subtotals.set(line.storeId, (subtotals.get(line.storeId) ?? 0) + line.unitPrice * line.quantity);
 
   // Orders first (stock holds reference them), with totals filled in once discounts are known.
   await trx

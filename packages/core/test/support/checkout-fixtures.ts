@@ -22,7 +22,12 @@ export async function storeWithVariant(db: Db, params: { price?: number; stock?:
   const product = await productFor(db, seller, category.id, {
     weightGrams: params.weightGrams ?? 500,
     variants: [
-      { sku: `SKU-${store.id.slice(0, 6)}`, options: {}, price: params.price ?? 5_000_000, stock: [{ onHand: params.stock ?? 10 }] },
+      {
+        sku: `SKU-${store.id.slice(0, 6)}`,
+        options: {},
+        price: params.price ?? 5_000_000,
+        stock: [{ onHand: params.stock ?? 10 }],
+      },
     ],
   });
   const variantId = product.variants[0]?.id as string;

@@ -12,12 +12,10 @@ import { publicProcedure } from "../../../trpc.ts";
 // A shopper who has not signed in keeps a cart by a token only they hold; at sign-in the apps
 // call customer.cart.mergeGuest with it.
 
-export const createGuestCartProcedure = publicProcedure
-  .output(guestCartCreatedSchema)
-  .mutation(async ({ ctx }) => {
-    const guestToken = newGuestToken();
-    return { guestToken, cart: await getCart(ctx.db, { guestToken }) };
-  });
+export const createGuestCartProcedure = publicProcedure.output(guestCartCreatedSchema).mutation(async ({ ctx }) => {
+  const guestToken = newGuestToken();
+  return { guestToken, cart: await getCart(ctx.db, { guestToken }) };
+});
 
 export const getGuestCartProcedure = publicProcedure
   .input(guestCartInputSchema)

@@ -1,0 +1,202 @@
+import type { CheckoutDeps } from "@niaga/core/checkout/checkout.service";
+import { placeCheckout } from "@niaga/core/checkout/checkout.service";
+import { expireUnpaidCheckouts } from "@niaga/core/checkout/checkout-expiry";
+import { markCheckoutPaid } from "@niaga/core/checkout/checkout-payment";
+import { coinBalance } from "@niaga/core/coins/coins.checkout";
+import { adjustCoins } from "@niaga/core/coins/coins.service";
+import { createPlatformCoupon } from "@niaga/core/coupons/coupons.service";
+import type { TestDatabase } from "@niaga/testing/database";
+import { createTestDatabase } from "@niaga/testing/database";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertUser } from "./support/catalog-fixtures.ts";
+import { cartFor, checkoutDeps, customerWithAddress, storeWithVariant } from "./support/checkout-fixtures.ts";
+
+let database: TestDatabase;
+let deps: CheckoutDeps;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  deps = await checkoutDeps(database.db);
+});
+afterAll(() => database.drop());
+
+const level = (variantId: string) =>
+  database.db
+    .selectFrom("inventory_levels")
+    .select(["on_hand", "reserved"])
+    .where("variant_id", "=", variantId)
+    .executeTakeFirstOrThrow();
+
+async function platformCoupon(code: string, options: { percentBps?: number; usageLimit?: number } = {}) {
+  const admin = await insertUser(database.db, "admin");
+  return createPlatformCoupon(database.db, admin, {
+    name: `Promo ${code}`,
+    discount: { kind: "percentage", percentBps: options.percentBps ?? 1000 },
+    minSpend: 0,
+    usageLimit: options.usageLimit ?? null,
+    perCustomerLimit: null,
+    startsAt: new Date(Date.now() - 60_000),
+    endsAt: null,
+    combinable: false,
+    codes: { mode: "single", code },
+    categoryIds: [],
+    productIds: [],
+  });
+}
+
+async function couponUses(couponId: string) {
+  const rows = await database.db
+    .selectFrom("coupon_redemptions")
+    .select("status")
+    .where("coupon_id", "=", couponId)
+    .execute();
+  return rows.map((row) => row.status).sort();
+}
+
+/** A customer with `coins` coins and a two-store cart; returns the checkout input with the coupon and coins applied. */
+async function pricedCart(params: { code?: string; coins?: number }) {
+  const a = await storeWithVariant(database.db, { price: 3_000_000, stock: 10 });
+  const b = await storeWithVariant(database.db, { price: 1_000_000, stock: 10 });
+  const { customer, address } = await customerWithAddress(database.db);
+  const staff = await insertUser(database.db, "admin");
+  if (params.coins)
+    await adjustCoins(database.db, staff, { customerId: customer.userId, delta: params.coins, reason: "test" });
+  const input = await cartFor(
+    database.db,
+    customer.userId,
+    [
+      { variantId: a.variantId, storeId: a.store.id, quantity: 1 },
+      { variantId: b.variantId, storeId: b.store.id, quantity: 1 },
+    ],
+    address.id,
+  );
+  return {
+    a,
+    b,
+    customer,
+    input: { ...input, couponCodes: params.code ? [params.code] : [], coins: params.coins ?? 0 },
+  };
+}
+
+describe("checkout with coupons and coins", () => {
+  it("splits a platform coupon and coins across the store orders so every minor unit adds up", async () => {
+    await platformCoupon("HEMAT10");
+    const { customer, input } = await pricedCart({ code: "hemat10", coins: 100_001 });
+    const checkout = await placeCheckout(database.db, deps, { customerId: customer.userId, input });
+    // 10% of 4,000,000 = 400,000, split 3:1 between the stores.
+    expect(checkout.platformDiscount).toBe(400_000);
+    expect(checkout.orders.map((order) => order.platformDiscount).sort((x, y) => x - y)).toEqual([100_000, 300_000]);
+    expect(checkout.coinsValue).toBe(100_001);
+    expect(checkout.orders.reduce((sum, order) => sum + order.coinsDiscount, 0)).toBe(100_001);
+    expect(checkout.grandTotal).toBe(checkout.subtotal + checkout.shippingTotal - 400_000 - 100_001);
+    expect(checkout.orders.reduce((sum, order) => sum + order.total, 0)).toBe(checkout.grandTotal);
+    expect(await coinBalance(database.db, customer.userId)).toBe(0);
+  });
+
+  it("refuses more coins than the cap allows, and leaves the balance alone", async () => {
+    const { customer, input } = await pricedCart({ coins: 3_000_000 });
+    // Goods are 4,000,000; the default cap is 50%.
+    const error = await placeCheckout(database.db, deps, { customerId: customer.userId, input }).catch((e) => e);
+    expect(error).toMatchObject({
+      code: "INVALID",
+      fields: { coins: ["At most 2000000 coins can be used on this order"] },
+    });
+    expect(await coinBalance(database.db, customer.userId)).toBe(3_000_000);
+  });
+
+  it("lets exactly 5 of 20 racing checkouts use a coupon limited to 5 uses", async () => {
+    const coupon = await platformCoupon("LIMA5", { usageLimit: 5 });
+    const carts = await Promise.all(Array.from({ length: 20 }, () => pricedCart({ code: "LIMA5" })));
+    const results = await Promise.allSettled(
+      carts.map(({ customer, input }) => placeCheckout(database.db, deps, { customerId: customer.userId, input })),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(5);
+    for (const result of results.filter((r) => r.status === "rejected")) {
+      expect((result as PromiseRejectedResult).reason.code).toBe("INVALID");
+    }
+    expect(await couponUses(coupon.coupon.id)).toEqual(Array(5).fill("reserved"));
+  });
+});
+
+describe("payment and expiry", () => {
+  it("takes paid units off the shelf, marks the orders paid, and ignores a repeated payment", async () => {
+    const { a, customer, input } = await pricedCart({});
+    const checkout = await placeCheckout(database.db, deps, { customerId: customer.userId, input });
+    expect(await level(a.variantId)).toEqual({ on_hand: 10, reserved: 1 });
+    expect(await markCheckoutPaid(database.db, { checkoutId: checkout.id })).toEqual({ alreadyPaid: false });
+    expect(await markCheckoutPaid(database.db, { checkoutId: checkout.id })).toEqual({ alreadyPaid: true });
+    expect(await level(a.variantId)).toEqual({ on_hand: 9, reserved: 0 });
+    const orders = await database.db
+      .selectFrom("orders")
+      .select("status")
+      .where("checkout_id", "=", checkout.id)
+      .execute();
+    expect(orders.map((order) => order.status)).toEqual(["paid", "paid"]);
+    // A paid checkout never expires (the sweep may expire other tests' unpaid ones).
+    await expireUnpaidCheckouts(database.db, { now: new Date(Date.now() + 3_600_000) });
+    const after = await database.db
+      .selectFrom("checkouts")
+      .select("status")
+      .where("id", "=", checkout.id)
+      .executeTakeFirstOrThrow();
+    expect(after.status).toBe("paid");
+    expect(await level(a.variantId)).toEqual({ on_hand: 9, reserved: 0 });
+  });
+
+  it("expires an unpaid checkout, releasing stock, the coupon use and the coins; replaying changes nothing", async () => {
+    const coupon = await platformCoupon("BALIK10");
+    const { a, b, customer, input } = await pricedCart({ code: "BALIK10", coins: 5_000 });
+    const checkout = await placeCheckout(database.db, deps, { customerId: customer.userId, input });
+    expect(await couponUses(coupon.coupon.id)).toEqual(["reserved"]);
+    expect(await coinBalance(database.db, customer.userId)).toBe(0);
+    // Not yet due.
+    await expireUnpaidCheckouts(database.db, { now: new Date() });
+    expect(await couponUses(coupon.coupon.id)).toEqual(["reserved"]);
+
+    const later = new Date(checkout.expiresAt.getTime() + 1000);
+    // Two sweeps racing (two workers): the effects below happen exactly once (coins back once, not twice).
+    const counts = await Promise.all([
+      expireUnpaidCheckouts(database.db, { now: later }),
+      expireUnpaidCheckouts(database.db, { now: later }),
+    ]);
+    expect(counts.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(1);
+    const snapshot = async () => ({
+      a: await level(a.variantId),
+      b: await level(b.variantId),
+      coins: await coinBalance(database.db, customer.userId),
+      uses: await couponUses(coupon.coupon.id),
+      checkout: (
+        await database.db
+          .selectFrom("checkouts")
+          .select("status")
+          .where("id", "=", checkout.id)
+          .executeTakeFirstOrThrow()
+      ).status,
+      orders: (
+        await database.db.selectFrom("orders").select("status").where("checkout_id", "=", checkout.id).execute()
+      ).map((order) => order.status),
+      events: (
+        await database.db
+          .selectFrom("order_events")
+          .innerJoin("orders", "orders.id", "order_events.order_id")
+          .select("order_events.id")
+          .where("orders.checkout_id", "=", checkout.id)
+          .execute()
+      ).length,
+    });
+    const after = await snapshot();
+    expect(after).toMatchObject({
+      a: { on_hand: 10, reserved: 0 },
+      b: { on_hand: 10, reserved: 0 },
+      coins: 5_000,
+      uses: ["released"],
+      checkout: "expired",
+      orders: ["cancelled", "cancelled"],
+    });
+    await expireUnpaidCheckouts(database.db, { now: later });
+    expect(await snapshot()).toEqual(after);
+    // Paying an expired checkout is refused, so the payment step refunds instead.
+    await expect(markCheckoutPaid(database.db, { checkoutId: checkout.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+  });
+});
