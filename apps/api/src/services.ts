@@ -5,6 +5,8 @@ import type { Mailer } from "@niaga/core/mail/mailer";
 import { createOutboxMailer } from "@niaga/core/mail/mailer";
 import { createSmtpMailer } from "@niaga/core/mail/smtp-mailer";
 import type { Logger } from "@niaga/core/shared/logger";
+import { createShippingProvider } from "@niaga/core/shipping/shipping.factory";
+import type { ShippingProvider } from "@niaga/core/shipping/shipping.provider";
 import type { Storage } from "@niaga/core/storage/storage";
 import { createLocalDiskStorage } from "@niaga/core/storage/storage";
 import type { Database } from "@niaga/db";
@@ -17,6 +19,7 @@ export function buildServices(params: {
   logger: Logger;
   storage?: Storage;
   mailer?: Mailer;
+  shipping?: ShippingProvider;
 }): Services {
   const { config, db, logger } = params;
   const mailer =
@@ -27,5 +30,6 @@ export function buildServices(params: {
   const storage = params.storage ?? createLocalDiskStorage(config.STORAGE_DIR, config.PUBLIC_API_URL);
   const auth = createAuth({ db, config, mailer });
   const authenticate = createAuthenticator(auth, db, config.PUBLIC_API_URL);
-  return { db, config, auth, authenticate, storage, mailer, logger };
+  const shipping = params.shipping ?? createShippingProvider({ config, db });
+  return { db, config, auth, authenticate, storage, mailer, logger, shipping };
 }

@@ -2,6 +2,7 @@ import type { Auth, Authenticate, Principal } from "@niaga/auth";
 import type { Config } from "@niaga/config";
 import type { Mailer } from "@niaga/core/mail/mailer";
 import type { Logger } from "@niaga/core/shared/logger";
+import type { ShippingProvider } from "@niaga/core/shipping/shipping.provider";
 import type { Storage } from "@niaga/core/storage/storage";
 import type { Database } from "@niaga/db";
 import type { Kysely } from "kysely";
@@ -15,6 +16,7 @@ export interface Services {
   storage: Storage;
   mailer: Mailer;
   logger: Logger;
+  shipping: ShippingProvider;
 }
 
 /**
@@ -26,6 +28,7 @@ export interface Context {
   config: Config;
   auth: Auth;
   storage: Storage;
+  shipping: ShippingProvider;
   principal: Principal | null;
   requestId: string;
   log: Logger;
@@ -40,6 +43,7 @@ export function createInnerContext(
     config: services.config,
     auth: services.auth,
     storage: services.storage,
+    shipping: services.shipping,
     principal: params.principal,
     requestId: params.requestId,
     log: services.logger.child({ requestId: params.requestId }),

@@ -11,6 +11,8 @@ const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   INVALID: "BAD_REQUEST",
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   UNSUPPORTED: "UNSUPPORTED_MEDIA_TYPE",
+  // 503: the request was fine, an upstream provider was not; the client may retry later.
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
 /** Turns a domain error into the tRPC error the client sees; anything else passes through. */

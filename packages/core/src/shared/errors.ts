@@ -2,7 +2,15 @@
  * Domain errors carry a stable code and a client-safe message. The API maps each code to a
  * transport status once, in its error formatter; domain code never speaks HTTP.
  */
-export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED";
+export type DomainErrorCode =
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "CONFLICT"
+  | "INVALID"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED"
+  /** A third-party service the operation depends on failed or timed out (e.g. shipping rates). */
+  | "UNAVAILABLE";
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

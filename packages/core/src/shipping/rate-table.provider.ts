@@ -1,0 +1,37 @@
+import type { Database } from "@niaga/db";
+import type { Kysely } from "kysely";
+import { mostSpecificPerService, priceForWeight } from "./rate-table.pricing.ts";
+import { findRatesForRoute } from "./rate-table.queries.ts";
+import type { ShippingProvider, ShippingQuoteRequest, ShippingServiceQuote } from "./shipping.provider.ts";
+import { noServiceError, sortQuotes } from "./shipping.provider.ts";
+
+/**
+ * The embedded provider: the platform's rate table, zoned by region (province). For each
+ * courier service the most specific matching row wins (exact origin and destination, then a
+ * "*" destination, then a "*" origin); rows with a maximum weight below the parcel's are left
+ * out. Price = first kilogram + each further kilogram, weight rounded up to whole kilograms.
+ */
+export function createRateTableProvider(db: Kysely<Database>): ShippingProvider {
+  return {
+    name: "rate-table",
+    async quote(request: ShippingQuoteRequest): Promise<ShippingServiceQuote[]> {
+      const rows = await findRatesForRoute(db, {
+        originRegion: request.origin.region,
+        destinationRegion: request.destination.region,
+        courier: request.courier,
+      });
+      const quotes = mostSpecificPerService(rows)
+        // The most specific row decides, also when it is too heavy: a wildcard does not override it.
+        .filter((row) => row.max_weight_grams === null || request.weightGrams <= row.max_weight_grams)
+        .map((row) => ({
+          courier: row.courier,
+          service: row.service,
+          description: row.description,
+          price: priceForWeight(row, request.weightGrams),
+          etaDays: { min: row.eta_min_days, max: row.eta_max_days },
+        }));
+      if (quotes.length === 0) throw noServiceError(request);
+      return sortQuotes(quotes);
+    },
+  };
+}
