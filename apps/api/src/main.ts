@@ -3,6 +3,7 @@
 import { serve } from "@hono/node-server";
 import { loadConfig } from "@niaga/config";
 import { seedDemoCatalog } from "@niaga/core/catalog/demo-seed";
+import { seedDefaultRateTable } from "@niaga/core/shipping/rate-table.seed";
 import { createLogger } from "@niaga/core/shared/logger";
 import { connect } from "@niaga/db";
 import { migrateToLatest } from "@niaga/db/migrator";
@@ -34,6 +35,8 @@ if (args.has("--seed-demo")) {
     .executeTakeFirst();
   if (demoSeller)
     logger.info("demo catalog seeded", await seedDemoCatalog(connection.db, { sellerUserId: demoSeller.id }));
+  // The embedded shipping provider quotes from this table; an admin edits it under admin.shipping.rates.
+  logger.info("default shipping rates seeded", await seedDefaultRateTable(connection.db));
   console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD})`);
   for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(11)} ${user.email}`);
   console.log("");
@@ -49,7 +52,7 @@ let worker: Worker | null = null;
 if (mode !== "api") {
   worker = await startWorker({
     connectionString: connection.connectionString,
-    deps: { db: connection.db, logger },
+    deps: { db: connection.db, logger, config },
     logger,
   });
 }

@@ -1,5 +1,5 @@
 import type { CreatePlatformCouponInput, CreateStoreCouponInput } from "@niaga/contracts";
-import { allocateLargestRemainder } from "@niaga/core/coupons/coupons.allocation";
+import { allocateAcrossStores } from "@niaga/core/coupons/coupons.allocation";
 import type { CouponLine } from "@niaga/core/coupons/coupons.checkout";
 import {
   confirmCouponRedemptions,
@@ -391,7 +391,7 @@ describe("evaluating coupons", () => {
     expect(applied?.allocations.find((allocation) => allocation.amount === 34)?.storeId).toBe(first);
 
     expect(
-      allocateLargestRemainder(100, [
+      allocateAcrossStores(100, [
         { storeId: "a", weight: 333 },
         { storeId: "b", weight: 333 },
         { storeId: "c", weight: 334 },
@@ -403,7 +403,7 @@ describe("evaluating coupons", () => {
       { storeId: "c", amount: 34 },
     ]);
     // Beyond 2^53 the products total × weight stay exact.
-    const big = allocateLargestRemainder(999_999_999_999, [
+    const big = allocateAcrossStores(999_999_999_999, [
       { storeId: "a", weight: 7_777_777_777_777 },
       { storeId: "b", weight: 1 },
       { storeId: "c", weight: 3_333_333_333_333 },

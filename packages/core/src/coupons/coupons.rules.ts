@@ -1,5 +1,5 @@
 import { DomainError } from "../shared/errors.ts";
-import { allocateLargestRemainder } from "./coupons.allocation.ts";
+import { allocateAcrossStores } from "./coupons.allocation.ts";
 import type { CouponForEvaluation, CouponLine, EvaluatedCoupon } from "./coupons.types.ts";
 
 /*
@@ -158,7 +158,7 @@ export function evaluateResolved(params: {
       scope: "platform",
       storeId: null,
       discount,
-      allocations: allocateLargestRemainder(discount, bases),
+      allocations: allocateAcrossStores(discount, bases),
       eligibleSubtotal: [...eligibleByStore.values()].reduce((a, b) => a + b, 0),
     });
   }
