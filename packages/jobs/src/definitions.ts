@@ -1,12 +1,16 @@
+import type { Config } from "@niaga/config";
 import type { Logger } from "@niaga/core/shared/logger";
 import type { Database } from "@niaga/db";
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { runCheckoutExpiry } from "./checkout/expire.ts";
+import { runOrderAutoComplete } from "./orders/auto-complete.ts";
 import { cleanupExpiredAuthData } from "./system/cleanup.ts";
 
 export interface JobDeps {
   db: Kysely<Database>;
   logger: Logger;
+  config: Config;
 }
 
 /** One job: its queue, payload schema, retry policy, optional cron schedule and handler. */
@@ -38,6 +42,26 @@ export const JOBS = [
       const removed = await cleanupExpiredAuthData(db);
       logger.info("system.cleanup done", removed);
     },
+  }),
+  defineJob({
+    name: "orders.auto-complete",
+    payload: z.object({}).passthrough(),
+    // Hourly: an order completes at most an hour after its window; replays change nothing.
+    schedule: "41 * * * *",
+    retryLimit: 3,
+    retryDelaySeconds: 60,
+    expireInSeconds: 600,
+    handle: (deps) => runOrderAutoComplete(deps),
+  }),
+  defineJob({
+    name: "checkout.expire",
+    payload: z.object({}).passthrough(),
+    // Every minute: a checkout's stock is released at most a minute after its window closes.
+    schedule: "* * * * *",
+    retryLimit: 3,
+    retryDelaySeconds: 30,
+    expireInSeconds: 300,
+    handle: (deps) => runCheckoutExpiry(deps),
   }),
 ] as const;
 

@@ -1,3 +1,4 @@
+import { loadConfig } from "@niaga/config";
 import { createLogger } from "@niaga/core/shared/logger";
 import type { TestDatabase } from "@niaga/testing/database";
 import { createTestDatabase } from "@niaga/testing/database";
@@ -11,7 +12,11 @@ let worker: Worker;
 beforeAll(async () => {
   database = await createTestDatabase();
   const logger = createLogger("silent");
-  worker = await startWorker({ connectionString: database.url, deps: { db: database.db, logger }, logger });
+  worker = await startWorker({
+    connectionString: database.url,
+    deps: { db: database.db, logger, config: loadConfig({ NODE_ENV: "test" }) },
+    logger,
+  });
 });
 afterAll(async () => {
   await worker.stop();

@@ -1,0 +1,9 @@
+import { cancelMyOrderInputSchema, myOrderSchema } from "@niaga/contracts";
+import { cancelMyOrder } from "@niaga/core/orders/orders.service";
+import { actorOf } from "../../../actor.ts";
+import { customerProcedure } from "../../../trpc.ts";
+
+export const cancelMyOrderProcedure = customerProcedure
+  .input(cancelMyOrderInputSchema)
+  .output(myOrderSchema)
+  .mutation(({ ctx, input }) => cancelMyOrder(ctx.db, actorOf(ctx), input));

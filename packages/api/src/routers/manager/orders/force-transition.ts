@@ -1,0 +1,9 @@
+import { forceOrderTransitionInputSchema, staffOrderSchema } from "@niaga/contracts";
+import { forceOrderTransition } from "@niaga/core/orders/orders.service";
+import { actorOf } from "../../../actor.ts";
+import { managerProcedure } from "../../../trpc.ts";
+
+export const forceOrderTransitionProcedure = managerProcedure
+  .input(forceOrderTransitionInputSchema)
+  .output(staffOrderSchema)
+  .mutation(({ ctx, input }) => forceOrderTransition(ctx.db, actorOf(ctx), input));
