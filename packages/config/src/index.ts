@@ -4,6 +4,15 @@ const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every environment variable Niaga reads, with the default that makes `npm start` work on a
  * laptop. README.md documents the same list; nothing else in the repo reads `process.env`.
@@ -42,6 +51,30 @@ const envSchema = z.object({
   CURRENCY: z.string().length(3).default("IDR"),
   /** How long after posting a customer may still edit a review (marketplace policy, so configurable). */
   REVIEW_EDIT_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** The IANA zone whose calendar days count for daily coins (and other per-day marketplace rules). */
+  MARKETPLACE_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, "Unknown IANA time zone (for example Asia/Jakarta)")
+    .default("Asia/Jakarta"),
+  /** Coins: the daily claim, the streak bonus per extra consecutive day and the day the bonus stops growing. */
+  COINS_DAILY_AMOUNT: z.coerce.number().int().min(0).max(1_000_000).default(25),
+  COINS_STREAK_BONUS: z.coerce.number().int().min(0).max(1_000_000).default(5),
+  COINS_STREAK_MAX_DAYS: z.coerce.number().int().min(1).max(366).default(7),
+  /** What one coin is worth in the currency's minor units, and the most of a subtotal coins may pay. */
+  COINS_MINOR_UNITS_PER_COIN: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  COINS_MAX_REDEEM_PERCENT: z.coerce.number().int().min(0).max(100).default(50),
+  /** Set to quote shipping from RajaOngkir's cost API; unset quotes from the platform's rate table. */
+  RAJAONGKIR_API_KEY: z.string().optional(),
+  RAJAONGKIR_BASE_URL: z.string().url().default("https://api.rajaongkir.com/starter"),
+  RAJAONGKIR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** Couriers asked for a quote when the caller names none, comma separated. */
+  RAJAONGKIR_COURIERS: z.string().default("jne,pos,tiki"),
+  /** Minutes an unpaid checkout holds its stock, coupon uses and coins before it expires. */
+  CHECKOUT_EXPIRY_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+  /** Days after delivery before an order the customer has not confirmed completes on its own. */
+  ORDER_AUTO_COMPLETE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Days a paid order may wait unshipped before the managers' stuck-order view lists it. */
+  ORDER_STUCK_DAYS: z.coerce.number().int().min(1).max(365).default(3),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -4,6 +4,10 @@ import { deleteCategoryProcedure } from "./categories/delete.ts";
 import { moveCategoryProcedure } from "./categories/move.ts";
 import { updateCategoryProcedure } from "./categories/update.ts";
 import { managerAdjustInventoryProcedure } from "./inventory/adjust.ts";
+import { forceOrderTransitionProcedure } from "./orders/force-transition.ts";
+import { getAnyOrderProcedure } from "./orders/get.ts";
+import { listAllOrdersProcedure } from "./orders/list.ts";
+import { listStuckOrdersProcedure } from "./orders/stuck.ts";
 import { hideProductProcedure } from "./products/hide.ts";
 import { unhideProductProcedure } from "./products/unhide.ts";
 import { hideReviewProcedure } from "./reviews/hide.ts";
@@ -19,5 +23,11 @@ export const managerRouter = router({
   }),
   products: router({ hide: hideProductProcedure, unhide: unhideProductProcedure }),
   inventory: router({ adjust: managerAdjustInventoryProcedure }),
+  orders: router({
+    list: listAllOrdersProcedure,
+    get: getAnyOrderProcedure,
+    stuck: listStuckOrdersProcedure,
+    forceTransition: forceOrderTransitionProcedure,
+  }),
   reviews: router({ hide: hideReviewProcedure, unhide: unhideReviewProcedure }),
 });

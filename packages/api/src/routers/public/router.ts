@@ -1,5 +1,12 @@
 import { router } from "../../trpc.ts";
 import { listCategoriesProcedure } from "./categories/list.ts";
+import {
+  addToGuestCartProcedure,
+  createGuestCartProcedure,
+  getGuestCartProcedure,
+  removeFromGuestCartProcedure,
+  setGuestCartQuantityProcedure,
+} from "./guest-cart/procedures.ts";
 import { health } from "./health.ts";
 import { getPublicProductProcedure } from "./products/get.ts";
 import { listPublicProductsProcedure } from "./products/list.ts";
@@ -15,4 +22,11 @@ export const publicRouter = router({
   products: router({ get: getPublicProductProcedure, list: listPublicProductsProcedure }),
   reviews: router({ list: listPublicReviewsProcedure }),
   search: router({ query: searchProductsProcedure, suggest: suggestProductsProcedure }),
+  guestCart: router({
+    create: createGuestCartProcedure,
+    get: getGuestCartProcedure,
+    add: addToGuestCartProcedure,
+    setQuantity: setGuestCartQuantityProcedure,
+    remove: removeFromGuestCartProcedure,
+  }),
 });

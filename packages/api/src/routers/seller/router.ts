@@ -1,4 +1,9 @@
 import { router } from "../../trpc.ts";
+import { createSellerCouponProcedure } from "./coupons/create.ts";
+import { deactivateSellerCouponProcedure } from "./coupons/deactivate.ts";
+import { getSellerCouponProcedure } from "./coupons/get.ts";
+import { listSellerCouponsProcedure } from "./coupons/list.ts";
+import { sellerCouponReportProcedure } from "./coupons/report.ts";
 import { adjustInventoryProcedure } from "./inventory/adjust.ts";
 import { listJournalProcedure } from "./inventory/journal.ts";
 import { listInventoryProcedure } from "./inventory/list.ts";
@@ -6,6 +11,11 @@ import { createLocationProcedure } from "./locations/create.ts";
 import { listLocationsProcedure } from "./locations/list.ts";
 import { setDefaultLocationProcedure } from "./locations/set-default.ts";
 import { updateLocationProcedure } from "./locations/update.ts";
+import { acceptOrderProcedure } from "./orders/accept.ts";
+import { getStoreOrderProcedure } from "./orders/get.ts";
+import { listStoreOrdersProcedure } from "./orders/list.ts";
+import { markOrderDeliveredProcedure } from "./orders/mark-delivered.ts";
+import { shipOrderProcedure } from "./orders/ship.ts";
 import { addVariantProcedure } from "./products/add-variant.ts";
 import { archiveProductProcedure } from "./products/archive.ts";
 import { archiveVariantProcedure } from "./products/archive-variant.ts";
@@ -64,4 +74,18 @@ export const sellerRouter = router({
     journal: listJournalProcedure,
   }),
   reviews: router({ list: listStoreReviewsProcedure, reply: replyToReviewProcedure }),
+  orders: router({
+    list: listStoreOrdersProcedure,
+    get: getStoreOrderProcedure,
+    accept: acceptOrderProcedure,
+    ship: shipOrderProcedure,
+    markDelivered: markOrderDeliveredProcedure,
+  }),
+  coupons: router({
+    create: createSellerCouponProcedure,
+    list: listSellerCouponsProcedure,
+    get: getSellerCouponProcedure,
+    deactivate: deactivateSellerCouponProcedure,
+    report: sellerCouponReportProcedure,
+  }),
 });
