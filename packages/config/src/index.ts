@@ -69,6 +69,8 @@ const envSchema = z.object({
   RAJAONGKIR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** Couriers asked for a quote when the caller names none, comma separated. */
   RAJAONGKIR_COURIERS: z.string().default("jne,pos,tiki"),
+  /** The platform's commission when no store or category rate applies, in basis points (500 = 5%). */
+  PLATFORM_COMMISSION_BPS: z.coerce.number().int().min(0).max(10_000).default(500),
   /** Minutes an unpaid checkout holds its stock, coupon uses and coins before it expires. */
   CHECKOUT_EXPIRY_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   /** Days after delivery before an order the customer has not confirmed completes on its own. */

@@ -305,7 +305,7 @@ describe("concurrent transitions", () => {
       if (!cancelled || !kept) throw new Error("fixture");
       const results = await Promise.all([
         outcome(cancelMyOrder(database.db, { userId: made.customerId, role: "customer" }, { id: cancelled.id })),
-        outcome(markCheckoutPaid(database.db, { checkoutId: made.checkoutId })),
+        outcome(markCheckoutPaid(database.db, { checkoutId: made.checkoutId, provider: "sandbox" })),
       ]);
       expect(results).toEqual(["OK", "OK"]);
       expect((await orderState(database.db, cancelled.id)).order.status).toBe("cancelled");

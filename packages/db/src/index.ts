@@ -8,3 +8,4 @@ export type * from "./schema-coins.ts";
 export type * from "./schema-coupons.ts";
 export type * from "./schema-orders.ts";
 export type * from "./schema-shipping.ts";
+export type * from "./schema-ledger.ts";

@@ -90,6 +90,8 @@ export interface OrderTable {
   tracking_number: string | null;
   /** The courier the seller shipped with (migration 2026-11-23T10-40-order-lifecycle). */
   shipped_courier: WithDefault<string | null>;
+  /** The platform's commission rate for this order, frozen when it was placed (basis points). */
+  commission_bps: WithDefault<number>;
   paid_at: Timestamp | null;
   processing_at: Timestamp | null;
   shipped_at: Timestamp | null;

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { CatalogTables } from "./schema-catalog.ts";
 import type { CoinTables } from "./schema-coins.ts";
 import type { CouponTables } from "./schema-coupons.ts";
+import type { LedgerTables } from "./schema-ledger.ts";
 import type { OrderTables } from "./schema-orders.ts";
 import type { ShippingTables } from "./schema-shipping.ts";
 
@@ -124,7 +125,13 @@ export interface DevOutboxTable {
   created_at: CreatedAt;
 }
 
-export interface Database extends CatalogTables, ShippingTables, CouponTables, CoinTables, OrderTables {
+export interface Database
+  extends CatalogTables,
+    ShippingTables,
+    CouponTables,
+    CoinTables,
+    OrderTables,
+    LedgerTables {
   user: UserTable;
   session: SessionTable;
   account: AccountTable;

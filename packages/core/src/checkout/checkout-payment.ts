@@ -1,4 +1,5 @@
 import { confirmCouponRedemptions } from "../coupons/coupons.checkout.ts";
+import { recordPaymentCaptured } from "../ledger/ledger.capture.ts";
 import { markCheckoutOrdersPaid } from "../orders/orders.checkout.ts";
 import type { Db } from "../shared/db.ts";
 import { inTransaction } from "../shared/db.ts";
@@ -7,13 +8,22 @@ import { commitCheckoutStock } from "./stock-holds.ts";
 
 /**
  * The payment for a checkout was captured: its held stock leaves the shelf, its pending orders
- * become paid and its coupon uses are confirmed, in one transaction. Idempotent: a checkout that
+ * become paid, its coupon uses are confirmed and the capture is posted to the ledger, in one
+ * transaction. Idempotent: a checkout that
  * is already paid is left as it is (webhooks are delivered more than once). A checkout that
  * expired or was cancelled refuses with CONFLICT, so the payment step can refund instead.
  */
 export async function markCheckoutPaid(
   db: Db,
-  params: { checkoutId: string; actorId?: string | null; now?: Date },
+  params: {
+    checkoutId: string;
+    /** Which provider captured the money ("sandbox", "stripe", "midtrans"): its clearing account is debited. */
+    provider: string;
+    /** The part paid from the customer's wallet, in minor units (0 when none). */
+    walletAmount?: number;
+    actorId?: string | null;
+    now?: Date;
+  },
 ): Promise<{ alreadyPaid: boolean }> {
   return inTransaction(db, async (trx) => {
     const checkout = await trx
@@ -35,6 +45,12 @@ export async function markCheckoutPaid(
       note: "Payment received",
     });
     await confirmCouponRedemptions(trx, { checkoutId: checkout.id });
+    await recordPaymentCaptured(trx, {
+      checkoutId: checkout.id,
+      provider: params.provider,
+      walletAmount: params.walletAmount ?? 0,
+      actorId,
+    });
     await trx
       .updateTable("checkouts")
       .set({ status: "paid", paid_at: params.now ?? new Date() })

@@ -16,7 +16,7 @@ export interface CheckoutDeps {
   shipping: ShippingProvider;
   config: Pick<
     Config,
-    "CURRENCY" | "CHECKOUT_EXPIRY_MINUTES" | "COINS_MAX_REDEEM_PERCENT" | "COINS_MINOR_UNITS_PER_COIN"
+    "CURRENCY" | "CHECKOUT_EXPIRY_MINUTES" | "COINS_MAX_REDEEM_PERCENT" | "COINS_MINOR_UNITS_PER_COIN" | "PLATFORM_COMMISSION_BPS"
   >;
 }
 

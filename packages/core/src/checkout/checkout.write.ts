@@ -7,6 +7,7 @@ import { maxRedeemableCoins, redeemCoins } from "../coins/coins.checkout.ts";
 import type { AppliedCoupon } from "../coupons/coupons.checkout.ts";
 import { redeemCoupons } from "../coupons/coupons.checkout.ts";
 import { DomainError } from "../shared/errors.ts";
+import { commissionRatesFor } from "../ledger/commission.ts";
 import { newId } from "../shared/ids.ts";
 import type { ShippingServiceQuote } from "../shipping/shipping.provider.ts";
 import { PriceChangedError } from "./checkout.errors.ts";
@@ -73,6 +74,15 @@ export async function writeCheckout(trx: Transaction<Database>, deps: CheckoutDe
   for (const line of lines)
     subtotals.set(line.storeId, (subtotals.get(line.storeId) ?? 0) + line.unitPrice * line.quantity);
 
+  const commission = await commissionRatesFor(trx, {
+    lines: lines.map((line) => ({
+      storeId: line.storeId,
+      categoryId: line.categoryId,
+      amount: line.unitPrice * line.quantity,
+    })),
+    defaultBps: deps.config.PLATFORM_COMMISSION_BPS,
+  });
+
   // Orders first (stock holds reference them), with totals filled in once discounts are known.
   await trx
     .insertInto("orders")
@@ -88,6 +98,7 @@ export async function writeCheckout(trx: Transaction<Database>, deps: CheckoutDe
           subtotal: subtotals.get(storeId) ?? 0,
           shipping_cost: quote.price,
           total: 0,
+          commission_bps: commission.get(storeId) ?? deps.config.PLATFORM_COMMISSION_BPS,
           shipping_courier: quote.courier,
           shipping_service: quote.service,
           shipping_eta_min: quote.etaDays.min,
