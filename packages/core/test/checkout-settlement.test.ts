@@ -1,13 +1,13 @@
 import type { CheckoutDeps } from "@niaga/core/checkout/checkout.service";
 import { placeCheckout } from "@niaga/core/checkout/checkout.service";
-import { accounts } from "@niaga/core/ledger/ledger.accounts";
-import { checkLedgerInvariants } from "@niaga/core/ledger/ledger.invariants";
-import { accountBalance } from "@niaga/core/ledger/ledger.service";
 import { expireUnpaidCheckouts } from "@niaga/core/checkout/checkout-expiry";
 import { markCheckoutPaid } from "@niaga/core/checkout/checkout-payment";
 import { coinBalance } from "@niaga/core/coins/coins.checkout";
 import { adjustCoins } from "@niaga/core/coins/coins.service";
 import { createPlatformCoupon } from "@niaga/core/coupons/coupons.service";
+import { accounts } from "@niaga/core/ledger/ledger.accounts";
+import { checkLedgerInvariants } from "@niaga/core/ledger/ledger.invariants";
+import { accountBalance } from "@niaga/core/ledger/ledger.service";
 import type { TestDatabase } from "@niaga/testing/database";
 import { createTestDatabase } from "@niaga/testing/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -125,15 +125,17 @@ describe("payment and expiry", () => {
     const { a, customer, input } = await pricedCart({});
     const checkout = await placeCheckout(database.db, deps, { customerId: customer.userId, input });
     expect(await level(a.variantId)).toEqual({ on_hand: 10, reserved: 1 });
-    expect(await markCheckoutPaid(database.db, { checkoutId: checkout.id, provider: "sandbox" })).toEqual({ alreadyPaid: false });
-    expect(await markCheckoutPaid(database.db, { checkoutId: checkout.id, provider: "sandbox" })).toEqual({ alreadyPaid: true });
+    expect(await markCheckoutPaid(database.db, { checkoutId: checkout.id, provider: "sandbox" })).toEqual({
+      alreadyPaid: false,
+    });
+    expect(await markCheckoutPaid(database.db, { checkoutId: checkout.id, provider: "sandbox" })).toEqual({
+      alreadyPaid: true,
+    });
     expect(await level(a.variantId)).toEqual({ on_hand: 9, reserved: 0 });
     // One capture entry: the provider's clearing account holds the grand total, each seller's
     // pending balance their order less the default 5% commission on goods, the platform the rest.
     const orderA = checkout.orders.find((order) => order.storeId === a.store.id);
-    expect(await accountBalance(database.db, accounts.sellerPending(a.store.id))).toBe(
-      (orderA?.total ?? 0) - 150_000,
-    );
+    expect(await accountBalance(database.db, accounts.sellerPending(a.store.id))).toBe((orderA?.total ?? 0) - 150_000);
     const entries = await database.db
       .selectFrom("journal_entries")
       .select("kind")
@@ -211,8 +213,10 @@ describe("payment and expiry", () => {
     await expireUnpaidCheckouts(database.db, { now: later });
     expect(await snapshot()).toEqual(after);
     // Paying an expired checkout is refused, so the payment step refunds instead.
-    await expect(markCheckoutPaid(database.db, { checkoutId: checkout.id, provider: "sandbox" })).rejects.toMatchObject({
-      code: "CONFLICT",
-    });
+    await expect(markCheckoutPaid(database.db, { checkoutId: checkout.id, provider: "sandbox" })).rejects.toMatchObject(
+      {
+        code: "CONFLICT",
+      },
+    );
   });
 });

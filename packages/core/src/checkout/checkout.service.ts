@@ -16,7 +16,11 @@ export interface CheckoutDeps {
   shipping: ShippingProvider;
   config: Pick<
     Config,
-    "CURRENCY" | "CHECKOUT_EXPIRY_MINUTES" | "COINS_MAX_REDEEM_PERCENT" | "COINS_MINOR_UNITS_PER_COIN" | "PLATFORM_COMMISSION_BPS"
+    | "CURRENCY"
+    | "CHECKOUT_EXPIRY_MINUTES"
+    | "COINS_MAX_REDEEM_PERCENT"
+    | "COINS_MINOR_UNITS_PER_COIN"
+    | "PLATFORM_COMMISSION_BPS"
   >;
 }
 
@@ -42,34 +46,43 @@ export async function placeCheckout(
   const existing = await findByKey(db, customerId, input.idempotencyKey);
   if (existing) return getCheckoutView(db, { checkoutId: existing, customerId });
 
+  try {
+    const checkoutId = await createCheckout(db, deps, params);
+    return getCheckoutView(db, { checkoutId, customerId });
+  } catch (error) {
+    // A twin request with the same key may have won meanwhile (it emptied the cart, or it held
+    // the key's row): the retry's answer is the winner's checkout, not an error.
+    const winner = await findByKey(db, customerId, input.idempotencyKey);
+    if (winner) return getCheckoutView(db, { checkoutId: winner, customerId });
+    throw error;
+  }
+}
+
+async function createCheckout(
+  db: Db,
+  deps: CheckoutDeps,
+  params: { customerId: string; input: CheckoutInput; now?: Date },
+): Promise<string> {
+  const { customerId, input } = params;
   const cart = await db.selectFrom("carts").select("id").where("customer_id", "=", customerId).executeTakeFirst();
   const lines = cart ? await findCartLines(db, cart.id) : [];
   const address = await getAddressForCustomer(db, { customerId, addressId: input.addressId });
   const quoted: QuotedStore[] = await quoteStores(db, deps.shipping, { lines, address, choices: input.shipping });
   const quotes = new Map<string, ShippingServiceQuote>(quoted.map((store) => [store.storeId, store.quote]));
-
-  try {
-    const checkoutId = await db.transaction().execute((trx: Transaction<Database>) =>
-      writeCheckout(trx, deps, {
-        customerId,
-        cartId: cart?.id ?? "",
-        input,
-        address,
-        quotes,
-        quotedLines: lines,
-        now: params.now ?? new Date(),
-        onDuplicate: () => {
-          throw new DuplicateCheckout();
-        },
-      }),
-    );
-    return getCheckoutView(db, { checkoutId, customerId });
-  } catch (error) {
-    if (!(error instanceof DuplicateCheckout)) throw error;
-    const winner = await findByKey(db, customerId, input.idempotencyKey);
-    if (!winner) throw new Error("checkout idempotency key conflict without a checkout");
-    return getCheckoutView(db, { checkoutId: winner, customerId });
-  }
+  return db.transaction().execute((trx: Transaction<Database>) =>
+    writeCheckout(trx, deps, {
+      customerId,
+      cartId: cart?.id ?? "",
+      input,
+      address,
+      quotes,
+      quotedLines: lines,
+      now: params.now ?? new Date(),
+      onDuplicate: () => {
+        throw new DuplicateCheckout();
+      },
+    }),
+  );
 }
 
 async function findByKey(db: Db, customerId: string, key: string): Promise<string | undefined> {

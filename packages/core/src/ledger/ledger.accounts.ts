@@ -22,7 +22,12 @@ const platform = (kind: string, normalSide: LedgerNormalSide): AccountRef => ({
   ownerId: null,
 });
 
-const owned = (kind: string, normalSide: LedgerNormalSide, ownerType: LedgerOwnerType, ownerId: string): AccountRef => ({
+const owned = (
+  kind: string,
+  normalSide: LedgerNormalSide,
+  ownerType: LedgerOwnerType,
+  ownerId: string,
+): AccountRef => ({
   code: `${kind}:${ownerId}`,
   kind,
   normalSide,

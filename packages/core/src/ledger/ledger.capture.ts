@@ -1,9 +1,9 @@
 import type { Database } from "@niaga/db";
 import type { Transaction } from "kysely";
+import { commissionOn } from "./commission.ts";
 import { accounts } from "./ledger.accounts.ts";
 import type { JournalLineInput, PostedEntry } from "./ledger.service.ts";
 import { postJournalEntry } from "./ledger.service.ts";
-import { commissionOn } from "./commission.ts";
 
 /**
  * Posts the capture of a checkout's payment, in the transaction that marks it paid:
@@ -25,7 +25,16 @@ export async function recordPaymentCaptured(
     .executeTakeFirstOrThrow();
   const orders = await trx
     .selectFrom("orders")
-    .select(["id", "store_id", "subtotal", "store_discount", "platform_discount", "coins_discount", "total", "commission_bps"])
+    .select([
+      "id",
+      "store_id",
+      "subtotal",
+      "store_discount",
+      "platform_discount",
+      "coins_discount",
+      "total",
+      "commission_bps",
+    ])
     .where("checkout_id", "=", checkout.id)
     .orderBy("id")
     .execute();

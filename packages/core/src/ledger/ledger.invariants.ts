@@ -25,12 +25,23 @@ export async function checkLedgerInvariants(db: Db): Promise<LedgerCheck> {
     db,
   );
   const result = {
-    unbalancedEntries: unbalanced.rows.map((row) => ({ entryId: row.entry_id, currency: row.currency, sum: Number(row.sum) })),
-    balanceMismatches: mismatches.rows.map((row) => ({ code: row.code, cached: Number(row.cached), lines: Number(row.lines) })),
+    unbalancedEntries: unbalanced.rows.map((row) => ({
+      entryId: row.entry_id,
+      currency: row.currency,
+      sum: Number(row.sum),
+    })),
+    balanceMismatches: mismatches.rows.map((row) => ({
+      code: row.code,
+      cached: Number(row.cached),
+      lines: Number(row.lines),
+    })),
     emptyEntries: empty.rows.map((row) => row.id),
   };
   return {
-    ok: result.unbalancedEntries.length === 0 && result.balanceMismatches.length === 0 && result.emptyEntries.length === 0,
+    ok:
+      result.unbalancedEntries.length === 0 &&
+      result.balanceMismatches.length === 0 &&
+      result.emptyEntries.length === 0,
     ...result,
   };
 }

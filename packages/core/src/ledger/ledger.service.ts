@@ -57,7 +57,9 @@ export async function postJournalEntry(trx: Transaction<Database>, input: Journa
     const prior = summed.get(line.account.code);
     summed.set(line.account.code, { account: line.account, amount: (prior?.amount ?? 0) + line.amount });
   }
-  const lines = [...summed.values()].filter((line) => line.amount !== 0).sort((a, b) => compare(a.account.code, b.account.code));
+  const lines = [...summed.values()]
+    .filter((line) => line.amount !== 0)
+    .sort((a, b) => compare(a.account.code, b.account.code));
   const total = lines.reduce((sum, line) => sum + line.amount, 0);
   if (total !== 0) throw new Error(`journal entry ${input.kind} does not balance: lines sum to ${total}`);
   if (lines.length === 0) throw new Error(`journal entry ${input.kind} has no non-zero lines`);
@@ -115,7 +117,9 @@ export async function postJournalEntry(trx: Transaction<Database>, input: Journa
   for (const account of input.mustStayNonNegative ?? []) {
     const balance = moved.get(account.code);
     if (balance !== undefined && readableBalance(account.normalSide, balance) < 0) {
-      throw new InsufficientBalanceError(`Insufficient balance: ${account.kind.replaceAll("_", " ")} would go below zero`);
+      throw new InsufficientBalanceError(
+        `Insufficient balance: ${account.kind.replaceAll("_", " ")} would go below zero`,
+      );
     }
   }
   return { entryId, duplicate: false };
@@ -175,6 +179,8 @@ export async function lockAccounts(trx: Transaction<Database>, refs: readonly Ac
   await ensureAccounts(trx, refs, currency);
   const codes = [...new Set(refs.map((ref) => ref.code))].sort(compare);
   const rows = await sql<{ code: string; balance: number; normal_side: "debit" | "credit" }>`
-    select code, balance, normal_side from ledger_accounts where code in (${sql.join(codes)}) order by code for update`.execute(trx);
+    select code, balance, normal_side from ledger_accounts where code in (${sql.join(codes)}) order by code for update`.execute(
+    trx,
+  );
   return new Map(rows.rows.map((row) => [row.code, readableBalance(row.normal_side, Number(row.balance))]));
 }
