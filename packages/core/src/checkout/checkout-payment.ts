@@ -1,4 +1,5 @@
 import { confirmCouponRedemptions } from "../coupons/coupons.checkout.ts";
+import { emitDomainEvents } from "../events/domain-events.ts";
 import { recordPaymentCaptured } from "../ledger/ledger.capture.ts";
 import { markCheckoutOrdersPaid } from "../orders/orders.checkout.ts";
 import type { Db } from "../shared/db.ts";
@@ -28,7 +29,7 @@ export async function markCheckoutPaid(
   return inTransaction(db, async (trx) => {
     const checkout = await trx
       .selectFrom("checkouts")
-      .select(["id", "status"])
+      .select(["id", "status", "customer_id"])
       .where("id", "=", params.checkoutId)
       .forUpdate()
       .executeTakeFirst();
@@ -56,6 +57,13 @@ export async function markCheckoutPaid(
       .set({ status: "paid", paid_at: params.now ?? new Date() })
       .where("id", "=", checkout.id)
       .execute();
+    await emitDomainEvents(trx, [
+      {
+        type: "payment.confirmed",
+        aggregate: { type: "checkout", id: checkout.id },
+        payload: { provider: params.provider, customerId: checkout.customer_id },
+      },
+    ]);
     return { alreadyPaid: false };
   });
 }

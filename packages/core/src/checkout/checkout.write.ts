@@ -6,6 +6,7 @@ import { findCartLines } from "../cart/cart.queries.ts";
 import { maxRedeemableCoins, redeemCoins } from "../coins/coins.checkout.ts";
 import type { AppliedCoupon } from "../coupons/coupons.checkout.ts";
 import { redeemCoupons } from "../coupons/coupons.checkout.ts";
+import { emitDomainEvents } from "../events/domain-events.ts";
 import { commissionRatesFor } from "../ledger/commission.ts";
 import { DomainError } from "../shared/errors.ts";
 import { newId } from "../shared/ids.ts";
@@ -224,6 +225,14 @@ export async function writeCheckout(trx: Transaction<Database>, deps: CheckoutDe
     )
     .execute();
   await trx.deleteFrom("cart_lines").where("cart_id", "=", params.cartId).execute();
+  await emitDomainEvents(
+    trx,
+    totals.map((store) => ({
+      type: "order.placed",
+      aggregate: { type: "order", id: orderIds.get(store.storeId) as string },
+      payload: { checkoutId, storeId: store.storeId, customerId, total: store.total },
+    })),
+  );
   return checkoutId;
 }
 
