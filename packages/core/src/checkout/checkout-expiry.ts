@@ -1,5 +1,6 @@
 import type { Database } from "@niaga/db";
 import type { Kysely } from "kysely";
+import { emitDomainEvents } from "../events/domain-events.ts";
 import { cancelCheckoutOrders } from "../orders/orders.checkout.ts";
 import { releaseCheckoutExtras } from "./checkout-close.ts";
 import { releaseCheckoutStock } from "./stock-holds.ts";
@@ -31,7 +32,7 @@ export async function expireUnpaidCheckouts(db: Kysely<Database>, params: { now?
       const done = await db.transaction().execute(async (trx) => {
         const checkout = await trx
           .selectFrom("checkouts")
-          .select("id")
+          .select(["id", "customer_id"])
           .where("id", "=", id)
           .where("status", "=", "pending_payment")
           .where("expires_at", "<=", now)
@@ -39,14 +40,22 @@ export async function expireUnpaidCheckouts(db: Kysely<Database>, params: { now?
           .skipLocked()
           .executeTakeFirst();
         if (!checkout) return false;
+        // Coupons and coins before stock: the lock order every money path keeps (see checkout.write.ts).
+        await releaseCheckoutExtras(trx, { checkoutId: id });
         await cancelCheckoutOrders(trx, {
           checkoutId: id,
           actor: { userId: null, role: "system" },
           note: "Payment window expired",
         });
         await releaseCheckoutStock(trx, { checkoutId: id, actorId: null });
-        await releaseCheckoutExtras(trx, { checkoutId: id });
         await trx.updateTable("checkouts").set({ status: "expired", closed_at: now }).where("id", "=", id).execute();
+        await emitDomainEvents(trx, [
+          {
+            type: "checkout.expired",
+            aggregate: { type: "checkout", id },
+            payload: { checkoutId: id, customerId: checkout.customer_id },
+          },
+        ]);
         return true;
       });
       if (done) expired += 1;

@@ -47,8 +47,7 @@ export async function placeCheckout(
   if (existing) return getCheckoutView(db, { checkoutId: existing, customerId });
 
   try {
-    const checkoutId = await createCheckout(db, deps, params);
-    return getCheckoutView(db, { checkoutId, customerId });
+    return await createCheckout(db, deps, params);
   } catch (error) {
     // A twin request with the same key may have won meanwhile (it emptied the cart, or it held
     // the key's row): the retry's answer is the winner's checkout, not an error.
@@ -62,7 +61,7 @@ async function createCheckout(
   db: Db,
   deps: CheckoutDeps,
   params: { customerId: string; input: CheckoutInput; now?: Date },
-): Promise<string> {
+): Promise<CheckoutView> {
   const { customerId, input } = params;
   const cart = await db.selectFrom("carts").select("id").where("customer_id", "=", customerId).executeTakeFirst();
   const lines = cart ? await findCartLines(db, cart.id) : [];

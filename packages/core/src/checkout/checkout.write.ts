@@ -1,4 +1,4 @@
-import type { CheckoutInput, CustomerAddress } from "@niaga/contracts";
+import type { CheckoutInput, CheckoutView, CustomerAddress } from "@niaga/contracts";
 import type { Database, ShippingAddressSnapshot } from "@niaga/db";
 import type { Transaction } from "kysely";
 import type { CartLineRow } from "../cart/cart.queries.ts";
@@ -29,10 +29,15 @@ interface WriteParams {
   onDuplicate: () => never;
 }
 
-/** The checkout transaction's body (see placeCheckout). Returns the new checkout's id. */
-export async function writeCheckout(trx: Transaction<Database>, deps: CheckoutDeps, params: WriteParams) {
+/** The checkout transaction's body (see placeCheckout). Returns the new checkout as the customer sees it. */
+export async function writeCheckout(
+  trx: Transaction<Database>,
+  deps: CheckoutDeps,
+  params: WriteParams,
+): Promise<CheckoutView> {
   const { customerId, input, now } = params;
   const checkoutId = newId();
+  const expiresAt = new Date(now.getTime() + deps.config.CHECKOUT_EXPIRY_MINUTES * 60_000);
   const shippingAddress: ShippingAddressSnapshot = {
     recipient: params.address.recipient,
     phone: params.address.phone,
@@ -56,7 +61,7 @@ export async function writeCheckout(trx: Transaction<Database>, deps: CheckoutDe
       grand_total: 0,
       coupon_codes: input.couponCodes,
       shipping_address: JSON.stringify(shippingAddress),
-      expires_at: new Date(now.getTime() + deps.config.CHECKOUT_EXPIRY_MINUTES * 60_000),
+      expires_at: expiresAt,
       created_at: now,
     })
     .onConflict((oc) => oc.columns(["customer_id", "idempotency_key"]).doNothing())
@@ -84,76 +89,8 @@ export async function writeCheckout(trx: Transaction<Database>, deps: CheckoutDe
     defaultBps: deps.config.PLATFORM_COMMISSION_BPS,
   });
 
-  // Orders first (stock holds reference them), with totals filled in once discounts are known.
-  await trx
-    .insertInto("orders")
-    .values(
-      storeIds.map((storeId) => {
-        const quote = params.quotes.get(storeId) as ShippingServiceQuote;
-        return {
-          id: orderIds.get(storeId) as string,
-          number: newOrderNumber(now),
-          checkout_id: checkoutId,
-          customer_id: customerId,
-          store_id: storeId,
-          subtotal: subtotals.get(storeId) ?? 0,
-          shipping_cost: quote.price,
-          total: 0,
-          commission_bps: commission.get(storeId) ?? deps.config.PLATFORM_COMMISSION_BPS,
-          shipping_courier: quote.courier,
-          shipping_service: quote.service,
-          shipping_eta_min: quote.etaDays.min,
-          shipping_eta_max: quote.etaDays.max,
-          shipping_address: JSON.stringify(shippingAddress),
-          weight_grams: lines
-            .filter((line) => line.storeId === storeId)
-            .reduce((sum, line) => sum + line.weightGrams * line.quantity, 0),
-          created_at: now,
-        };
-      }),
-    )
-    .execute();
-
-  // Lock order across all of checkout: stock levels, then coupons, then the coin account.
-  const allocations = await holdStock(trx, {
-    checkoutId,
-    actorId: customerId,
-    demands: lines.map((line) => ({
-      orderId: orderIds.get(line.storeId) as string,
-      lineId: lineIds.get(line.variantId) as string,
-      variantId: line.variantId,
-      storeId: line.storeId,
-      quantity: line.quantity,
-    })),
-  });
-  const firstLocation = new Map<string, string>();
-  for (const allocation of allocations) {
-    if (!firstLocation.has(allocation.lineId)) firstLocation.set(allocation.lineId, allocation.locationId);
-  }
-  await trx
-    .insertInto("order_lines")
-    .values(
-      lines.map((line) => {
-        const id = lineIds.get(line.variantId) as string;
-        return {
-          id,
-          order_id: orderIds.get(line.storeId) as string,
-          customer_id: customerId,
-          store_id: line.storeId,
-          product_id: line.productId,
-          variant_id: line.variantId,
-          product_title: line.productTitle,
-          variant_title: line.variantTitle,
-          sku: line.sku,
-          unit_price: line.unitPrice,
-          quantity: line.quantity,
-          location_id: firstLocation.get(id) ?? null,
-          created_at: now,
-        };
-      }),
-    )
-    .execute();
-
+  // Lock order across every money path: coupons, then the coin account, then stock levels (last,
+  // just before commit, so a hot variant's row is held for as few statements as possible).
   const coupons: AppliedCoupon[] =
     input.couponCodes.length > 0
       ? await redeemCoupons(trx, {
@@ -183,38 +120,50 @@ export async function writeCheckout(trx: Transaction<Database>, deps: CheckoutDe
     goods: goodsAfterDiscounts(priceStores({ stores, coupons, coinsValue: 0 })),
   });
   const totals = priceStores({ stores, coupons, coinsValue });
-
-  for (const store of totals) {
-    await trx
-      .updateTable("orders")
-      .set({
-        store_discount: store.storeDiscount,
-        platform_discount: store.platformDiscount,
-        coins_discount: store.coinsDiscount,
-        total: store.total,
-      })
-      .where("id", "=", orderIds.get(store.storeId) as string)
-      .execute();
-  }
   const sum = (pick: (store: (typeof totals)[number]) => number) => totals.reduce((acc, store) => acc + pick(store), 0);
-  await trx
-    .updateTable("checkouts")
-    .set({
-      subtotal: sum((store) => store.subtotal),
-      shipping_total: sum((store) => store.shippingCost),
-      store_discount_total: sum((store) => store.storeDiscount),
-      platform_discount: sum((store) => store.platformDiscount),
-      coins_redeemed: input.coins,
-      coins_value: coinsValue,
-      grand_total: sum((store) => store.total),
-    })
-    .where("id", "=", checkoutId)
-    .execute();
+
+  const orders = totals.map((store) => {
+    const quote = params.quotes.get(store.storeId) as ShippingServiceQuote;
+    return {
+      id: orderIds.get(store.storeId) as string,
+      number: newOrderNumber(now),
+      checkout_id: checkoutId,
+      customer_id: customerId,
+      store_id: store.storeId,
+      subtotal: store.subtotal,
+      shipping_cost: store.shippingCost,
+      store_discount: store.storeDiscount,
+      platform_discount: store.platformDiscount,
+      coins_discount: store.coinsDiscount,
+      total: store.total,
+      commission_bps: commission.get(store.storeId) ?? deps.config.PLATFORM_COMMISSION_BPS,
+      shipping_courier: quote.courier,
+      shipping_service: quote.service,
+      shipping_eta_min: quote.etaDays.min,
+      shipping_eta_max: quote.etaDays.max,
+      shipping_address: JSON.stringify(shippingAddress),
+      weight_grams: lines
+        .filter((line) => line.storeId === store.storeId)
+        .reduce((acc, line) => acc + line.weightGrams * line.quantity, 0),
+      created_at: now,
+    };
+  });
+  await trx.insertInto("orders").values(orders).execute();
+  const checkoutTotals = {
+    subtotal: sum((store) => store.subtotal),
+    shipping_total: sum((store) => store.shippingCost),
+    store_discount_total: sum((store) => store.storeDiscount),
+    platform_discount: sum((store) => store.platformDiscount),
+    coins_redeemed: input.coins,
+    coins_value: coinsValue,
+    grand_total: sum((store) => store.total),
+  };
+  await trx.updateTable("checkouts").set(checkoutTotals).where("id", "=", checkoutId).execute();
   await trx
     .insertInto("order_events")
     .values(
-      storeIds.map((storeId) => ({
-        order_id: orderIds.get(storeId) as string,
+      orders.map((order) => ({
+        order_id: order.id,
         from_status: null,
         to_status: "pending_payment" as const,
         actor_id: customerId,
@@ -224,16 +173,100 @@ export async function writeCheckout(trx: Transaction<Database>, deps: CheckoutDe
       })),
     )
     .execute();
-  await trx.deleteFrom("cart_lines").where("cart_id", "=", params.cartId).execute();
   await emitDomainEvents(
     trx,
-    totals.map((store) => ({
+    orders.map((order) => ({
       type: "order.placed",
-      aggregate: { type: "order", id: orderIds.get(store.storeId) as string },
-      payload: { checkoutId, storeId: store.storeId, customerId, total: store.total },
+      aggregate: { type: "order", id: order.id },
+      payload: { checkoutId, storeId: order.store_id, customerId, total: order.total },
     })),
   );
-  return checkoutId;
+  await trx.deleteFrom("cart_lines").where("cart_id", "=", params.cartId).execute();
+
+  const allocations = await holdStock(trx, {
+    checkoutId,
+    actorId: customerId,
+    demands: lines.map((line) => ({
+      orderId: orderIds.get(line.storeId) as string,
+      lineId: lineIds.get(line.variantId) as string,
+      variantId: line.variantId,
+      storeId: line.storeId,
+      quantity: line.quantity,
+    })),
+  });
+  const firstLocation = new Map<string, string>();
+  for (const allocation of allocations) {
+    if (!firstLocation.has(allocation.lineId)) firstLocation.set(allocation.lineId, allocation.locationId);
+  }
+  await trx
+    .insertInto("order_lines")
+    .values(
+      lines.map((line) => ({
+        id: lineIds.get(line.variantId) as string,
+        order_id: orderIds.get(line.storeId) as string,
+        customer_id: customerId,
+        store_id: line.storeId,
+        product_id: line.productId,
+        variant_id: line.variantId,
+        product_title: line.productTitle,
+        variant_title: line.variantTitle,
+        sku: line.sku,
+        unit_price: line.unitPrice,
+        quantity: line.quantity,
+        location_id: firstLocation.get(lineIds.get(line.variantId) as string) ?? null,
+        created_at: now,
+      })),
+    )
+    .execute();
+
+  const storeNames = new Map(lines.map((line) => [line.storeId, line.storeName]));
+  const view: CheckoutView = {
+    id: checkoutId,
+    status: "pending_payment",
+    currency: deps.config.CURRENCY,
+    subtotal: checkoutTotals.subtotal,
+    shippingTotal: checkoutTotals.shipping_total,
+    storeDiscountTotal: checkoutTotals.store_discount_total,
+    platformDiscount: checkoutTotals.platform_discount,
+    coinsRedeemed: checkoutTotals.coins_redeemed,
+    coinsValue,
+    grandTotal: checkoutTotals.grand_total,
+    couponCodes: input.couponCodes,
+    expiresAt,
+    paidAt: null,
+    createdAt: now,
+    orders: [...orders]
+      .sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))
+      .map((order) => ({
+        id: order.id,
+        number: order.number,
+        storeId: order.store_id,
+        storeName: storeNames.get(order.store_id) ?? "",
+        status: "pending_payment" as const,
+        subtotal: order.subtotal,
+        shippingCost: order.shipping_cost,
+        storeDiscount: order.store_discount,
+        platformDiscount: order.platform_discount,
+        coinsDiscount: order.coins_discount,
+        total: order.total,
+        courier: order.shipping_courier,
+        service: order.shipping_service,
+        lines: lines
+          .filter((line) => line.storeId === order.store_id)
+          .map((line) => ({
+            id: lineIds.get(line.variantId) as string,
+            variantId: line.variantId,
+            productId: line.productId,
+            productTitle: line.productTitle,
+            variantTitle: line.variantTitle,
+            sku: line.sku,
+            unitPrice: line.unitPrice,
+            quantity: line.quantity,
+            lineTotal: line.unitPrice * line.quantity,
+          })),
+      })),
+  };
+  return view;
 }
 
 async function redeemCheckoutCoins(

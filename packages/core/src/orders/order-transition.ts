@@ -1,6 +1,8 @@
 import type { OrderStatus } from "@niaga/db";
 import { settleCheckoutAfterOrderCancel } from "../checkout/checkout-close.ts";
 import { releaseOrderStock } from "../checkout/stock-holds.ts";
+import { emitDomainEvents } from "../events/domain-events.ts";
+import { recordOrderCompleted } from "../ledger/ledger.flows.ts";
 import type { Db } from "../shared/db.ts";
 import { inTransaction } from "../shared/db.ts";
 import { NotFoundError } from "../shared/errors.ts";
@@ -42,7 +44,7 @@ export interface TransitionResult {
 async function lockOrder(trx: Db, params: OrderTransition) {
   let query = trx
     .selectFrom("orders")
-    .select(["id", "status", "checkout_id", "total"])
+    .select(["id", "status", "checkout_id", "total", "customer_id", "store_id"])
     .where("id", "=", params.orderId)
     .forUpdate();
   if (params.scope?.customerId) query = query.where("customer_id", "=", params.scope.customerId);
@@ -89,11 +91,14 @@ export function transitionOrder(db: Db, params: OrderTransition): Promise<Transi
 
     const notes = params.note ? [params.note] : [];
     if (params.to === "cancelled") {
+      // The checkout's coupons and coins before the order's stock: the lock order of checkout.
+      if (params.settleCheckout !== false) await settleCheckoutAfterOrderCancel(trx, { checkoutId: order.checkout_id });
       await releaseOrderStock(trx, { orderId: order.id, actorId: params.actor.userId });
       if (from !== "pending_payment")
         notes.push(await requestOrderRefund(trx, { orderId: order.id, amount: order.total }));
-      if (params.settleCheckout !== false) await settleCheckoutAfterOrderCancel(trx, { checkoutId: order.checkout_id });
     }
+    // The seller's earnings for a completed order become withdrawable, in the same transaction.
+    if (params.to === "completed") await recordOrderCompleted(trx, { orderId: order.id, actorId: params.actor.userId });
     await trx
       .insertInto("order_events")
       .values({
@@ -106,6 +111,13 @@ export function transitionOrder(db: Db, params: OrderTransition): Promise<Transi
         created_at: now,
       })
       .execute();
+    await emitDomainEvents(trx, [
+      {
+        type: "order.status_changed",
+        aggregate: { type: "order", id: order.id },
+        payload: { orderId: order.id, storeId: order.store_id, customerId: order.customer_id, from, to: params.to },
+      },
+    ]);
     return { orderId: order.id, checkoutId: order.checkout_id, from, to: params.to };
   });
 }

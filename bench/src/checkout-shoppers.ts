@@ -1,0 +1,28 @@
+// The hand-over between checkout-seed.ts and checkout-run.ts: the seeded shoppers with their
+// plain API keys (only the hashes are in the database). Kept under bench/.data/, git-ignored.
+import { fileURLToPath } from "node:url";
+
+export const SHOPPERS_FILE = fileURLToPath(new URL("../.data/checkout-shoppers.json", import.meta.url));
+
+/** One seeded shopper: whose key, which address, and the stores its full cart spans. */
+export interface Shopper {
+  userId: string;
+  key: string;
+  addressId: string;
+  storeIds: string[];
+}
+
+export interface ShopperFile {
+  createdAt: string;
+  spread: Shopper[];
+  hot: {
+    variantId: string;
+    storeId: string;
+    locationId: string;
+    /** Units the hot variant's level was given (on hand, reserved 0). */
+    stock: number;
+    /** Its level before seeding, restored by `--reset`. */
+    original: { variantId: string; locationId: string; onHand: number; reserved: number };
+    shoppers: Shopper[];
+  };
+}
