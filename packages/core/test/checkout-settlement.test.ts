@@ -120,6 +120,42 @@ describe("checkout with coupons and coins", () => {
   });
 });
 
+describe("commission", () => {
+  it("freezes each order's rate when placed: the store's own rate, else its categories', else the default", async () => {
+    const { a, b, customer, input } = await pricedCart({});
+    await database.db
+      .insertInto("commission_rates")
+      .values([
+        { id: `r-${a.store.id}`, scope: "store", target_id: a.store.id, rate_bps: 1000 },
+        { id: `r-${b.category.id}`, scope: "category", target_id: b.category.id, rate_bps: 250 },
+      ])
+      .execute();
+    const checkout = await placeCheckout(database.db, deps, { customerId: customer.userId, input });
+    const rates = await database.db
+      .selectFrom("orders")
+      .select(["store_id", "commission_bps"])
+      .where("checkout_id", "=", checkout.id)
+      .execute();
+    expect(Object.fromEntries(rates.map((row) => [row.store_id, row.commission_bps]))).toEqual({
+      [a.store.id]: 1000,
+      [b.store.id]: 250,
+    });
+    // A later change of rate rewrites nothing already placed.
+    await database.db
+      .updateTable("commission_rates")
+      .set({ rate_bps: 9000 })
+      .where("target_id", "=", a.store.id)
+      .execute();
+    const after = await database.db
+      .selectFrom("orders")
+      .select("commission_bps")
+      .where("checkout_id", "=", checkout.id)
+      .where("store_id", "=", a.store.id)
+      .executeTakeFirstOrThrow();
+    expect(after.commission_bps).toBe(1000);
+  });
+});
+
 describe("payment and expiry", () => {
   it("takes paid units off the shelf, marks the orders paid, and ignores a repeated payment", async () => {
     const { a, customer, input } = await pricedCart({});

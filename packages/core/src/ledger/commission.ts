@@ -17,22 +17,21 @@ export async function commissionRatesFor(
   const storeIds = [...new Set(params.lines.map((line) => line.storeId))];
   const categoryIds = [...new Set(params.lines.map((line) => line.categoryId))];
   if (storeIds.length === 0) return new Map();
-  const storeRates = await db
-    .selectFrom("commission_rates")
-    .select(["target_id", "rate_bps"])
-    .where("scope", "=", "store")
-    .where("target_id", "in", storeIds)
-    .execute();
-  // For each category, the rate of the deepest ancestor-or-self that has one.
-  const categoryRates = await sql<{ id: string; rate_bps: number }>`
-    select distinct on (c.id) c.id, r.rate_bps
-    from categories c
-    join categories a on c.path <@ a.path
-    join commission_rates r on r.scope = 'category' and r.target_id = a.id
-    where c.id in (${sql.join(categoryIds)})
-    order by c.id, nlevel(a.path) desc`.execute(db);
-  const byStore = new Map(storeRates.map((row) => [row.target_id, row.rate_bps]));
-  const byCategory = new Map(categoryRates.rows.map((row) => [row.id, row.rate_bps]));
+  // One round trip: the stores' own rates, and for each category the rate of its deepest
+  // ancestor-or-self that has one.
+  const rates = await sql<{ scope: "store" | "category"; id: string; rate_bps: number }>`
+    select 'store' as scope, target_id as id, rate_bps from commission_rates
+    where scope = 'store' and target_id in (${sql.join(storeIds)})
+    union all
+    select * from (
+      select distinct on (c.id) 'category' as scope, c.id, r.rate_bps
+      from categories c
+      join categories a on c.path <@ a.path
+      join commission_rates r on r.scope = 'category' and r.target_id = a.id
+      where c.id in (${sql.join(categoryIds)})
+      order by c.id, nlevel(a.path) desc) by_category`.execute(db);
+  const byStore = new Map(rates.rows.filter((row) => row.scope === "store").map((row) => [row.id, row.rate_bps]));
+  const byCategory = new Map(rates.rows.filter((row) => row.scope === "category").map((row) => [row.id, row.rate_bps]));
   const result = new Map<string, number>();
   for (const storeId of storeIds) {
     const fixed = byStore.get(storeId);
