@@ -26,6 +26,13 @@ export const checkoutInputSchema = z.object({
     .min(1, "Choose a shipping service for each store")
     .max(50),
   couponCodes: z.array(z.string().trim().min(1).max(40)).max(5, "At most 5 coupon codes").default([]),
+  /** Minor units to pay from the wallet (all or part of the grand total); the provider is asked for the rest. */
+  walletAmount: z
+    .number()
+    .int("The wallet amount is a whole number of minor units")
+    .min(0, "The wallet amount cannot be negative")
+    .max(1_000_000_000_000)
+    .default(0),
   /** Coins to redeem for a discount (capped at a share of the order; see the coins balance). */
   coins: z
     .number()
@@ -92,6 +99,8 @@ export const checkoutViewSchema = z.object({
   coinsRedeemed: z.number().int(),
   coinsValue: z.number().int(),
   grandTotal: z.number().int(),
+  /** Paid from the wallet; `grandTotal - walletAmount` is what the payment provider is asked for. */
+  walletAmount: z.number().int(),
   couponCodes: z.array(z.string()),
   expiresAt: z.date(),
   paidAt: z.date().nullable(),

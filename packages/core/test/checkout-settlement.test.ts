@@ -7,7 +7,7 @@ import { adjustCoins } from "@niaga/core/coins/coins.service";
 import { createPlatformCoupon } from "@niaga/core/coupons/coupons.service";
 import { accounts } from "@niaga/core/ledger/ledger.accounts";
 import { checkLedgerInvariants } from "@niaga/core/ledger/ledger.invariants";
-import { accountBalance } from "@niaga/core/ledger/ledger.service";
+import { accountBalance, postJournalEntry } from "@niaga/core/ledger/ledger.service";
 import type { TestDatabase } from "@niaga/testing/database";
 import { createTestDatabase } from "@niaga/testing/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -117,6 +117,79 @@ describe("checkout with coupons and coins", () => {
       expect((result as PromiseRejectedResult).reason.code).toBe("INVALID");
     }
     expect(await couponUses(coupon.coupon.id)).toEqual(Array(5).fill("reserved"));
+  });
+});
+
+async function fundWallet(customerId: string, amount: number) {
+  await database.db.transaction().execute((trx) =>
+    postJournalEntry(trx, {
+      kind: "wallet.topup",
+      reference: { type: "test", id: customerId },
+      idempotencyKey: `test.topup:${customerId}:${amount}`,
+      currency: "IDR",
+      lines: [
+        { account: accounts.gatewayClearing("sandbox"), amount },
+        { account: accounts.customerWallet(customerId), amount: -amount },
+      ],
+    }),
+  );
+}
+
+describe("paying from the wallet", () => {
+  it("holds the wallet part at checkout, takes it at capture, and charges the provider only the rest", async () => {
+    const { customer, input } = await pricedCart({});
+    await fundWallet(customer.userId, 1_500_000);
+    const checkout = await placeCheckout(database.db, deps, {
+      customerId: customer.userId,
+      input: { ...input, walletAmount: 1_000_000 },
+    });
+    expect(checkout).toMatchObject({ status: "pending_payment", walletAmount: 1_000_000 });
+    expect(await accountBalance(database.db, accounts.customerWallet(customer.userId))).toBe(500_000);
+    expect(await accountBalance(database.db, accounts.customerWalletHeld(customer.userId))).toBe(1_000_000);
+    await markCheckoutPaid(database.db, { checkoutId: checkout.id, provider: "sandbox" });
+    expect(await accountBalance(database.db, accounts.customerWalletHeld(customer.userId))).toBe(0);
+    expect(await checkLedgerInvariants(database.db)).toMatchObject({ ok: true });
+  });
+
+  it("pays a checkout entirely from the wallet at once", async () => {
+    const { customer, input } = await pricedCart({});
+    await fundWallet(customer.userId, 10_000_000);
+    const quote = await placeCheckout(database.db, deps, {
+      customerId: customer.userId,
+      input: { ...input, idempotencyKey: `${input.idempotencyKey}-probe`, walletAmount: 0 },
+    });
+    // The probe checkout told us the grand total; expire it, then pay a fresh cart in full.
+    await expireUnpaidCheckouts(database.db, { now: new Date(quote.expiresAt.getTime() + 1000) });
+    const again = await pricedCart({});
+    await fundWallet(again.customer.userId, quote.grandTotal);
+    const paid = await placeCheckout(database.db, deps, {
+      customerId: again.customer.userId,
+      input: { ...again.input, walletAmount: quote.grandTotal },
+    });
+    expect(paid.status).toBe("paid");
+    expect(paid.orders.map((order) => order.status)).toEqual(["paid", "paid"]);
+    expect(await accountBalance(database.db, accounts.customerWallet(again.customer.userId))).toBe(0);
+    expect(await checkLedgerInvariants(database.db)).toMatchObject({ ok: true });
+  });
+
+  it("refuses a wallet part above the balance, and gives back what an expired checkout held", async () => {
+    const { customer, input } = await pricedCart({});
+    await fundWallet(customer.userId, 700_000);
+    const refused = await placeCheckout(database.db, deps, {
+      customerId: customer.userId,
+      input: { ...input, walletAmount: 800_000 },
+    }).catch((error) => error);
+    expect(refused).toMatchObject({ code: "INVALID", message: expect.stringMatching(/^Insufficient balance/) });
+    const checkout = await placeCheckout(database.db, deps, {
+      customerId: customer.userId,
+      input: { ...input, idempotencyKey: `${input.idempotencyKey}-2`, walletAmount: 700_000 },
+    });
+    expect(await accountBalance(database.db, accounts.customerWallet(customer.userId))).toBe(0);
+    await expireUnpaidCheckouts(database.db, { now: new Date(checkout.expiresAt.getTime() + 1000) });
+    await expireUnpaidCheckouts(database.db, { now: new Date(checkout.expiresAt.getTime() + 1000) });
+    expect(await accountBalance(database.db, accounts.customerWallet(customer.userId))).toBe(700_000);
+    expect(await accountBalance(database.db, accounts.customerWalletHeld(customer.userId))).toBe(0);
+    expect(await checkLedgerInvariants(database.db)).toMatchObject({ ok: true });
   });
 });
 

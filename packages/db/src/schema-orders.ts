@@ -51,6 +51,8 @@ export interface CheckoutTable {
   coins_redeemed: WithDefault<number>;
   coins_value: WithDefault<number>;
   grand_total: number;
+  /** Paid from the customer's wallet (held at checkout, taken at capture); the provider is asked for the rest. */
+  wallet_amount: WithDefault<number>;
   coupon_codes: WithDefault<string[]>;
   shipping_address: Json<ShippingAddressSnapshot>;
   expires_at: Timestamp;

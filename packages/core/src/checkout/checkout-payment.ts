@@ -20,8 +20,6 @@ export async function markCheckoutPaid(
     checkoutId: string;
     /** Which provider captured the money ("sandbox", "stripe", "midtrans"): its clearing account is debited. */
     provider: string;
-    /** The part paid from the customer's wallet, in minor units (0 when none). */
-    walletAmount?: number;
     actorId?: string | null;
     now?: Date;
   },
@@ -39,6 +37,8 @@ export async function markCheckoutPaid(
       throw new DomainError("CONFLICT", `A checkout that is ${checkout.status} cannot be paid`);
     }
     const actorId = params.actorId ?? null;
+    // Ledger accounts before stock: the lock order checkout keeps (wallet accounts, then stock).
+    await recordPaymentCaptured(trx, { checkoutId: checkout.id, provider: params.provider, actorId });
     await commitCheckoutStock(trx, { checkoutId: checkout.id, actorId });
     await markCheckoutOrdersPaid(trx, {
       checkoutId: checkout.id,
@@ -46,12 +46,7 @@ export async function markCheckoutPaid(
       note: "Payment received",
     });
     await confirmCouponRedemptions(trx, { checkoutId: checkout.id });
-    await recordPaymentCaptured(trx, {
-      checkoutId: checkout.id,
-      provider: params.provider,
-      walletAmount: params.walletAmount ?? 0,
-      actorId,
-    });
+
     await trx
       .updateTable("checkouts")
       .set({ status: "paid", paid_at: params.now ?? new Date() })

@@ -69,6 +69,7 @@ export async function getCheckoutView(
     coinsRedeemed: checkout.coins_redeemed,
     coinsValue: checkout.coins_value,
     grandTotal: checkout.grand_total,
+    walletAmount: checkout.wallet_amount,
     couponCodes: checkout.coupon_codes,
     expiresAt: checkout.expires_at,
     paidAt: checkout.paid_at,

@@ -10,6 +10,7 @@ import { getCheckoutView } from "./checkout.read.ts";
 import type { QuotedStore } from "./checkout.shipping.ts";
 import { quoteStores } from "./checkout.shipping.ts";
 import { writeCheckout } from "./checkout.write.ts";
+import { markCheckoutPaid } from "./checkout-payment.ts";
 
 /** What checkout needs besides the database: the shipping provider and the money policy. */
 export interface CheckoutDeps {
@@ -23,6 +24,9 @@ export interface CheckoutDeps {
     | "PLATFORM_COMMISSION_BPS"
   >;
 }
+
+/** The "provider" of payments made entirely from the wallet (or fully discounted checkouts). */
+export const WALLET_PROVIDER = "wallet";
 
 /** Thrown inside the transaction when another request already created this checkout. */
 class DuplicateCheckout extends Error {}
@@ -47,7 +51,12 @@ export async function placeCheckout(
   if (existing) return getCheckoutView(db, { checkoutId: existing, customerId });
 
   try {
-    return await createCheckout(db, deps, params);
+    const created = await createCheckout(db, deps, params);
+    if (created.grandTotal - created.walletAmount > 0) return created;
+    // Nothing left for a provider to collect (the wallet, coupons or coins covered it all): the
+    // checkout is paid now, in its own transaction after the one that created it.
+    await markCheckoutPaid(db, { checkoutId: created.id, provider: WALLET_PROVIDER, actorId: customerId });
+    return getCheckoutView(db, { checkoutId: created.id, customerId });
   } catch (error) {
     // A twin request with the same key may have won meanwhile (it emptied the cart, or it held
     // the key's row): the retry's answer is the winner's checkout, not an error.

@@ -8,6 +8,8 @@ import type { AppliedCoupon } from "../coupons/coupons.checkout.ts";
 import { redeemCoupons } from "../coupons/coupons.checkout.ts";
 import { emitDomainEvents } from "../events/domain-events.ts";
 import { commissionRatesFor } from "../ledger/commission.ts";
+import { accounts } from "../ledger/ledger.accounts.ts";
+import { postJournalEntry } from "../ledger/ledger.service.ts";
 import { DomainError } from "../shared/errors.ts";
 import { newId } from "../shared/ids.ts";
 import type { ShippingServiceQuote } from "../shipping/shipping.provider.ts";
@@ -89,7 +91,8 @@ export async function writeCheckout(
     defaultBps: deps.config.PLATFORM_COMMISSION_BPS,
   });
 
-  // Lock order across every money path: coupons, then the coin account, then stock levels (last,
+  // Lock order across every money path: coupons, the coin account, ledger accounts (the wallet),
+  // then stock levels (last,
   // just before commit, so a hot variant's row is held for as few statements as possible).
   const coupons: AppliedCoupon[] =
     input.couponCodes.length > 0
@@ -121,6 +124,13 @@ export async function writeCheckout(
   });
   const totals = priceStores({ stores, coupons, coinsValue });
   const sum = (pick: (store: (typeof totals)[number]) => number) => totals.reduce((acc, store) => acc + pick(store), 0);
+  await holdWallet(trx, {
+    customerId,
+    checkoutId,
+    amount: input.walletAmount,
+    grandTotal: sum((store) => store.total),
+    currency: deps.config.CURRENCY,
+  });
 
   const orders = totals.map((store) => {
     const quote = params.quotes.get(store.storeId) as ShippingServiceQuote;
@@ -157,6 +167,7 @@ export async function writeCheckout(
     coins_redeemed: input.coins,
     coins_value: coinsValue,
     grand_total: sum((store) => store.total),
+    wallet_amount: input.walletAmount,
   };
   await trx.updateTable("checkouts").set(checkoutTotals).where("id", "=", checkoutId).execute();
   await trx
@@ -231,6 +242,7 @@ export async function writeCheckout(
     coinsRedeemed: checkoutTotals.coins_redeemed,
     coinsValue,
     grandTotal: checkoutTotals.grand_total,
+    walletAmount: input.walletAmount,
     couponCodes: input.couponCodes,
     expiresAt,
     paidAt: null,
@@ -267,6 +279,33 @@ export async function writeCheckout(
       })),
   };
   return view;
+}
+
+/**
+ * Sets the wallet part of the payment aside (Dr wallet, Cr wallet held) so it cannot be spent
+ * twice while the rest is paid; refused when the wallet holds less or it exceeds what is due.
+ */
+async function holdWallet(
+  trx: Transaction<Database>,
+  params: { customerId: string; checkoutId: string; amount: number; grandTotal: number; currency: string },
+) {
+  if (params.amount === 0) return;
+  if (params.amount > params.grandTotal) {
+    const message = `At most ${params.grandTotal} can be paid from the wallet on this checkout`;
+    throw new DomainError("INVALID", message, { walletAmount: [message] });
+  }
+  await postJournalEntry(trx, {
+    kind: "wallet.held",
+    reference: { type: "checkout", id: params.checkoutId },
+    idempotencyKey: `wallet.held:${params.checkoutId}`,
+    currency: params.currency,
+    lines: [
+      { account: accounts.customerWallet(params.customerId), amount: params.amount },
+      { account: accounts.customerWalletHeld(params.customerId), amount: -params.amount },
+    ],
+    memo: "Wallet part of a checkout, held until it is paid",
+    mustStayNonNegative: [accounts.customerWallet(params.customerId)],
+  });
 }
 
 async function redeemCheckoutCoins(

@@ -2,6 +2,7 @@ import type { Database, StockHoldStatus } from "@niaga/db";
 import type { Transaction } from "kysely";
 import { sql } from "kysely";
 import { refreshProductAggregates } from "../catalog/product-aggregates.ts";
+import { emitDomainEvents } from "../events/domain-events.ts";
 import type { Db } from "../shared/db.ts";
 import { OutOfStockError } from "./checkout.errors.ts";
 
@@ -209,6 +210,7 @@ async function refreshCrossedProducts(trx: Db, rows: readonly LevelChange[], lev
     availableBefore.set(level.variant_id, (availableBefore.get(level.variant_id) ?? 0) + Math.max(0, free));
     availableAfter.set(level.variant_id, (availableAfter.get(level.variant_id) ?? 0) + Math.max(0, after));
   }
+  await recordLowStock(trx, availableBefore, availableAfter);
   const crossed = [...availableBefore.keys()].filter(
     (variantId) => (availableBefore.get(variantId) ?? 0) > 0 !== (availableAfter.get(variantId) ?? 0) > 0,
   );
@@ -217,6 +219,55 @@ async function refreshCrossedProducts(trx: Db, rows: readonly LevelChange[], lev
   await refreshProductAggregates(
     trx,
     products.map((product) => product.product_id),
+  );
+}
+
+/**
+ * A reservation that takes a variant's availability from above its product's low-stock
+ * threshold to at or below it records a low_stock_events row and a stock.low event, as a manual
+ * stock change does (inventory/stock-changes.ts). Only variants whose availability fell are read.
+ */
+async function recordLowStock(trx: Db, before: Map<string, number>, after: Map<string, number>) {
+  const fell = [...before.keys()].filter((variantId) => (after.get(variantId) ?? 0) < (before.get(variantId) ?? 0));
+  if (fell.length === 0) return;
+  const rows = await trx
+    .selectFrom("variants")
+    .innerJoin("products", "products.id", "variants.product_id")
+    .select(["variants.id", "products.id as product_id", "products.store_id", "products.low_stock_threshold"])
+    .where("variants.id", "in", fell)
+    .execute();
+  const low = rows.flatMap((row) => {
+    const was = before.get(row.id) ?? 0;
+    const now = after.get(row.id) ?? 0;
+    if (!(was > row.low_stock_threshold && now <= row.low_stock_threshold)) return [];
+    return [{ ...row, available: now }];
+  });
+  if (low.length === 0) return;
+  await trx
+    .insertInto("low_stock_events")
+    .values(
+      low.map((row) => ({
+        store_id: row.store_id,
+        product_id: row.product_id,
+        variant_id: row.id,
+        available: row.available,
+        threshold: row.low_stock_threshold,
+      })),
+    )
+    .execute();
+  await emitDomainEvents(
+    trx,
+    low.map((row) => ({
+      type: "stock.low" as const,
+      aggregate: { type: "product", id: row.product_id },
+      payload: {
+        storeId: row.store_id,
+        productId: row.product_id,
+        variantId: row.id,
+        available: row.available,
+        threshold: row.low_stock_threshold,
+      },
+    })),
   );
 }
 

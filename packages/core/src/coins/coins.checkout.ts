@@ -1,5 +1,6 @@
 import type { Database } from "@niaga/db";
 import type { Transaction } from "kysely";
+import { lockCoinLedger, recordCoinsReturned } from "../ledger/ledger.flows.ts";
 import type { Db } from "../shared/db.ts";
 import { inTransaction } from "../shared/db.ts";
 import { DomainError } from "../shared/errors.ts";
@@ -64,7 +65,8 @@ export async function redeemCoins(
 /**
  * Checkout cancelled or expired: credits back what redeemCoins took for this checkout (entry kind
  * checkout_refund). Idempotent: the unique index on (kind, reference) lets one refund row exist,
- * so a second or concurrent call writes nothing and returns 0. Returns coins refunded.
+ * so a second or concurrent call writes nothing and returns 0. Returns coins refunded. When the
+ * checkout had been paid, the coins' value goes back to coins_liability (recordCoinsReturned).
  */
 export async function refundCheckoutCoins(trx: Db, params: { checkoutId: string }): Promise<number> {
   return inTransaction(trx, async (tx) => {
@@ -75,6 +77,13 @@ export async function refundCheckoutCoins(trx: Db, params: { checkoutId: string 
       .where("reference", "=", params.checkoutId)
       .executeTakeFirst();
     if (!redeemed) return 0;
+    const checkout = await tx
+      .selectFrom("checkouts")
+      .select(["currency", "status"])
+      .where("id", "=", params.checkoutId)
+      .executeTakeFirst();
+    // The ledger rows before the coin row: the lock order every coin issuance uses.
+    if (checkout?.status === "paid") await lockCoinLedger(tx, checkout.currency);
     // The lock serializes concurrent refunds: the second sees the first's row and stops here.
     await lockAccount(tx, redeemed.customer_id);
     const already = await tx
@@ -88,6 +97,7 @@ export async function refundCheckoutCoins(trx: Db, params: { checkoutId: string 
     await appendEntries(tx, redeemed.customer_id, [
       { delta: coins, kind: "checkout_refund", reference: params.checkoutId },
     ]);
+    await recordCoinsReturned(tx, { checkoutId: params.checkoutId });
     return coins;
   });
 }

@@ -57,9 +57,12 @@ export const accounts = {
   payoutsInTransit: (storeId: string) => owned("payouts_in_transit", "credit", "store", storeId),
   /** A customer's wallet (liability). */
   customerWallet: (userId: string) => owned("customer_wallet", "credit", "customer", userId),
+  /** Wallet money set aside for an unpaid checkout: taken at capture, returned if it expires (liability). */
+  customerWalletHeld: (userId: string) => owned("customer_wallet_held", "credit", "customer", userId),
 } as const;
 
 /** The balance as people read it: credit-normal accounts show credits as positive. */
 export function readableBalance(normalSide: LedgerNormalSide, debitPositiveBalance: number): number {
-  return normalSide === "credit" ? -debitPositiveBalance : debitPositiveBalance;
+  // `|| 0` turns the -0 of a zero credit balance into 0, so equality checks read naturally.
+  return (normalSide === "credit" ? -debitPositiveBalance : debitPositiveBalance) || 0;
 }

@@ -7,7 +7,7 @@ import { postJournalEntry } from "./ledger.service.ts";
 
 /**
  * Posts the capture of a checkout's payment, in the transaction that marks it paid:
- *   Dr gateway clearing (what the provider captured)   Dr customer wallet (the part paid from it)
+ *   Dr gateway clearing (what the provider captured)   Dr wallet held (the part paid from the wallet)
  *   Dr coins liability (coins redeemed)                 Dr platform promotions (platform coupons)
  *   Cr each seller's pending balance (their order's goods and shipping, after their own coupon,
  *      less the commission frozen on the order)        Cr platform revenue (the commissions)
@@ -16,11 +16,11 @@ import { postJournalEntry } from "./ledger.service.ts";
  */
 export async function recordPaymentCaptured(
   trx: Transaction<Database>,
-  params: { checkoutId: string; provider: string; walletAmount?: number; actorId?: string | null },
+  params: { checkoutId: string; provider: string; actorId?: string | null },
 ): Promise<PostedEntry> {
   const checkout = await trx
     .selectFrom("checkouts")
-    .select(["id", "customer_id", "currency", "grand_total", "coins_value", "platform_discount"])
+    .select(["id", "customer_id", "currency", "grand_total", "wallet_amount", "coins_value", "platform_discount"])
     .where("id", "=", params.checkoutId)
     .executeTakeFirstOrThrow();
   const orders = await trx
@@ -38,10 +38,10 @@ export async function recordPaymentCaptured(
     .where("checkout_id", "=", checkout.id)
     .orderBy("id")
     .execute();
-  const wallet = params.walletAmount ?? 0;
+  const wallet = checkout.wallet_amount;
   const lines: JournalLineInput[] = [
     { account: accounts.gatewayClearing(params.provider), amount: checkout.grand_total - wallet },
-    { account: accounts.customerWallet(checkout.customer_id), amount: wallet },
+    { account: accounts.customerWalletHeld(checkout.customer_id), amount: wallet },
     { account: accounts.coinsLiability(), amount: checkout.coins_value },
     { account: accounts.platformPromotions(), amount: checkout.platform_discount },
   ];
@@ -65,6 +65,6 @@ export async function recordPaymentCaptured(
     lines,
     memo: `Payment for checkout ${checkout.id} via ${params.provider}`,
     actorId: params.actorId ?? null,
-    mustStayNonNegative: wallet > 0 ? [accounts.customerWallet(checkout.customer_id)] : [],
+    mustStayNonNegative: wallet > 0 ? [accounts.customerWalletHeld(checkout.customer_id)] : [],
   });
 }

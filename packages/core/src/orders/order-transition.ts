@@ -87,6 +87,8 @@ export function transitionOrder(db: Db, params: OrderTransition): Promise<Transi
       .updateTable("order_lines")
       .set({ status: lineStatusFor(params.to), ...(params.to === "delivered" && { delivered_at: now }) })
       .where("order_id", "=", order.id)
+      // A line refunded through a complaint stays refunded whatever the order does next.
+      .where("status", "<>", "refunded")
       .execute();
 
     const notes = params.note ? [params.note] : [];

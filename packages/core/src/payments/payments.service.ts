@@ -55,7 +55,7 @@ export async function startCheckoutPayment(
   const payment = await inTransaction(db, async (trx) => {
     const checkout = await trx
       .selectFrom("checkouts")
-      .select(["id", "status", "grand_total", "currency", "expires_at"])
+      .select(["id", "status", "grand_total", "wallet_amount", "currency", "expires_at"])
       .where("id", "=", params.checkoutId)
       .where("customer_id", "=", params.customerId)
       .forUpdate()
@@ -77,14 +77,16 @@ export async function startCheckoutPayment(
         `A checkout that is ${checkout.status === "pending_payment" ? "expired" : checkout.status} cannot be paid`,
       );
     }
-    if (checkout.grand_total <= 0) throw new DomainError("CONFLICT", "This checkout has nothing left to pay");
+    // The wallet part was set aside at checkout; the provider collects the rest.
+    const due = checkout.grand_total - checkout.wallet_amount;
+    if (due <= 0) throw new DomainError("CONFLICT", "This checkout has nothing left to pay");
     return insertPaymentOnce(trx, {
       id: newId(),
       purpose: "checkout",
       referenceId: checkout.id,
       customerId: params.customerId,
       provider: provider.name,
-      amount: checkout.grand_total,
+      amount: due,
       currency: checkout.currency,
     });
   });

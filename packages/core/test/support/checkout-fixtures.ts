@@ -65,6 +65,7 @@ export async function cartFor(
     addressId,
     shipping: storeIds.map((storeId) => ({ storeId, courier: "jne", service: "REG" })),
     couponCodes: [] as string[],
+    walletAmount: 0,
     coins: 0,
   };
 }
