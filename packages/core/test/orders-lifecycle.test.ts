@@ -122,6 +122,15 @@ describe("the transition table", () => {
 });
 
 describe("customer actions", () => {
+  // Regression: a transition used to rewrite every line's status, turning a refunded line back.
+  it("leaves a line refunded through a complaint refunded when the order moves on", async () => {
+    const order = await insertOrder(database.db, { status: "delivered" });
+    await database.db.updateTable("order_lines").set({ status: "refunded" }).where("order_id", "=", order.id).execute();
+    await confirmReceipt(database.db, { userId: order.customerId, role: "customer" }, { id: order.id });
+    const lines = await database.db.selectFrom("order_lines").select("status").where("order_id", "=", order.id).execute();
+    expect(lines.map((line) => line.status)).toEqual(["refunded"]);
+  });
+
   it("cancels an unpaid order: the hold is released and the single-order checkout closes", async () => {
     const order = await insertOrder(database.db, { status: "pending_payment", quantity: 3 });
     expect(await levelOf(database.db, order)).toEqual({ on_hand: STOCK_ON_HAND, reserved: 3 });
