@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { orderStatusSchema } from "./orders.ts";
 import { entityIdSchema } from "./stores.ts";
 
 /**
@@ -46,18 +47,6 @@ export type CheckoutInput = z.infer<typeof checkoutInputSchema>;
 export const CHECKOUT_STATUSES = ["pending_payment", "paid", "expired", "cancelled"] as const;
 export const checkoutStatusSchema = z.enum(CHECKOUT_STATUSES);
 
-/** Store order states as checkout reports them (the order lifecycle module owns the transitions). */
-export const CHECKOUT_ORDER_STATUSES = [
-  "pending_payment",
-  "paid",
-  "processing",
-  "shipped",
-  "delivered",
-  "completed",
-  "cancelled",
-] as const;
-const checkoutOrderStatusSchema = z.enum(CHECKOUT_ORDER_STATUSES);
-
 export const checkoutOrderLineSchema = z.object({
   id: z.string(),
   variantId: z.string(),
@@ -75,7 +64,7 @@ export const checkoutOrderSchema = z.object({
   number: z.string(),
   storeId: z.string(),
   storeName: z.string(),
-  status: checkoutOrderStatusSchema,
+  status: orderStatusSchema,
   subtotal: z.number().int(),
   shippingCost: z.number().int(),
   storeDiscount: z.number().int(),
