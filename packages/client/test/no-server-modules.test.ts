@@ -40,7 +40,14 @@ const JS_ALLOWED = [
 ];
 
 /** What the declarations may import, on top of that: the types tRPC and zod describe the router with. */
-const DTS_ALLOWED = [...JS_ALLOWED, "@trpc/server", "@trpc/server/rpc", "zod"];
+// A subscription's output type is tRPC's `TrackedData`, which its declarations name by the internal subpath.
+const DTS_ALLOWED = [
+  ...JS_ALLOWED,
+  "@trpc/server",
+  "@trpc/server/rpc",
+  "@trpc/server/unstable-core-do-not-import",
+  "zod",
+];
 
 /** The published declarations stay small (16.6 KB when this was written; they were 56 KB and leaked server types). */
 /**

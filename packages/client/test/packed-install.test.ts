@@ -52,7 +52,7 @@ const tsconfig = (file: string) =>
 
 const GOOD_CONSUMER = `import type { NiagaAuth, RouterInputs, RouterOutputs } from "@niaga/client";
 import { createNiagaAuthClient, createNiagaClient } from "@niaga/client";
-import { NiagaProvider, useTRPC } from "@niaga/client/react";
+import { NiagaProvider, useLiveOrder, useTRPC } from "@niaga/client/react";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Me = RouterOutputs["customer"]["me"]["get"];
@@ -75,6 +75,11 @@ export async function signIn(): Promise<string | undefined> {
   return data?.user.id;
 }
 
+type LiveOrder = NonNullable<ReturnType<typeof useLiveOrder>["data"]>["data"];
+export function orderStatus(message: LiveOrder): "paid" | "shipped" | (string & {}) {
+  return message.order.status;
+}
+export const liveOrderIsTyped: IsAny<LiveOrder> = false;
 export const providerIsTyped: IsAny<typeof NiagaProvider> = false;
 export const hookIsTyped: IsAny<ReturnType<typeof useTRPC>> = false;
 `;
@@ -161,8 +166,16 @@ describe("the packed SDK installed from its tarball", () => {
     const { code, output } = await inConsumer(process.execPath, ["--input-type=module", "-e", script]);
     expect(code, output).toBe(0);
     expect(JSON.parse(output)).toEqual({
-      main: ["authHeaders", "createNiagaAuthClient", "createNiagaClient", "createNiagaLinks"],
-      react: ["NiagaProvider", "useNiagaClient", "useTRPC"],
+      main: ["authConnectionParams", "authHeaders", "createNiagaAuthClient", "createNiagaClient", "createNiagaLinks"],
+      react: [
+        "NiagaProvider",
+        "useLiveNotifications",
+        "useLiveOrder",
+        "useLiveStock",
+        "useLiveStoreOrders",
+        "useNiagaClient",
+        "useTRPC",
+      ],
     });
   });
 
