@@ -8,9 +8,11 @@ import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { sql } from "kysely";
 import { clientIp, withClientIp } from "./http/client-ip.ts";
+import { withConnectionParams } from "./http/connection-params.ts";
 import { filesRoutes } from "./http/files.ts";
 import type { RequestIdEnv } from "./http/request-id.ts";
 import { requestId } from "./http/request-id.ts";
+import { paymentsRoutes } from "./routes/payments.ts";
 
 /**
  * The HTTP surface: better-auth at /api/auth/*, tRPC at /trpc/*, uploaded files, health checks,
@@ -56,12 +58,16 @@ export function createApp(services: Services) {
       endpoint: "/trpc",
       req: c.req.raw,
       router: appRouter,
-      createContext: () =>
-        createRequestContext(services, { headers: c.req.raw.headers, requestId: c.get("requestId") }),
+      createContext: ({ info }) =>
+        createRequestContext(services, {
+          headers: withConnectionParams(c.req.raw.headers, info.connectionParams),
+          requestId: c.get("requestId"),
+        }),
     }),
   );
 
   app.route("/files", filesRoutes(storage));
+  app.route("/", paymentsRoutes(services));
 
   if (!config.isProduction && services.mailer.kind === "outbox") {
     // The development outbox (see README): every email the platform would have sent. It shows

@@ -1,6 +1,9 @@
 import type { Auth, Authenticate, Principal } from "@niaga/auth";
 import type { Config } from "@niaga/config";
+import type { JobsControl } from "@niaga/core/jobs-admin/jobs-admin.service";
 import type { Mailer } from "@niaga/core/mail/mailer";
+import type { PaymentProvider } from "@niaga/core/payments/payment-provider";
+import type { RealtimeHub } from "@niaga/core/realtime/realtime.hub";
 import type { Logger } from "@niaga/core/shared/logger";
 import type { ShippingProvider } from "@niaga/core/shipping/shipping.provider";
 import type { Storage } from "@niaga/core/storage/storage";
@@ -17,6 +20,12 @@ export interface Services {
   mailer: Mailer;
   logger: Logger;
   shipping: ShippingProvider;
+  /** The payment provider chosen from config (sandbox, Stripe or Midtrans). */
+  payments: PaymentProvider;
+  /** The process's LISTEN/NOTIFY hub the live (subscription) procedures stream from. */
+  realtime: RealtimeHub;
+  /** Admin commands on the job system (retry, run now); pg-boss loads on the first one. */
+  jobs: JobsControl;
 }
 
 /**
@@ -29,6 +38,9 @@ export interface Context {
   auth: Auth;
   storage: Storage;
   shipping: ShippingProvider;
+  payments: PaymentProvider;
+  realtime: RealtimeHub;
+  jobs: JobsControl;
   principal: Principal | null;
   requestId: string;
   log: Logger;
@@ -44,6 +56,9 @@ export function createInnerContext(
     auth: services.auth,
     storage: services.storage,
     shipping: services.shipping,
+    payments: services.payments,
+    realtime: services.realtime,
+    jobs: services.jobs,
     principal: params.principal,
     requestId: params.requestId,
     log: services.logger.child({ requestId: params.requestId }),

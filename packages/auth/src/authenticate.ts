@@ -49,6 +49,9 @@ export function createAuthenticator(auth: Auth, db: Kysely<Database>, issuer: st
   };
 
   return async function authenticate(headers: Headers): Promise<Principal | null> {
+    // Every credential arrives in one of these three headers; an anonymous request (most public
+    // catalog traffic) carries none, so it skips better-auth's session pipeline entirely.
+    if (!hasCredentials(headers)) return null;
     const apiKey = headers.get("x-api-key");
     if (apiKey) {
       const match = await authenticateApiKey(db, apiKey);
@@ -78,6 +81,11 @@ export function createAuthenticator(auth: Auth, db: Kysely<Database>, issuer: st
     }
     return null;
   };
+}
+
+/** Whether a request carries anything that could identify a caller (api key, bearer, cookie). */
+export function hasCredentials(headers: Headers): boolean {
+  return Boolean(headers.get("x-api-key") || headers.get("authorization") || headers.get("cookie"));
 }
 
 export type Authenticate = ReturnType<typeof createAuthenticator>;

@@ -77,6 +77,27 @@ const envSchema = z.object({
   ORDER_AUTO_COMPLETE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Days a paid order may wait unshipped before the managers' stuck-order view lists it. */
   ORDER_STUCK_DAYS: z.coerce.number().int().min(1).max(365).default(3),
+  /** Stripe keys: both set → payments go through Stripe; neither Stripe nor Midtrans → the sandbox. */
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Retries the Stripe SDK makes on network errors and 5xx (it reuses the idempotency key). */
+  STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+  /** Midtrans server key: set (and Stripe unset) → payments go through Midtrans Snap. */
+  MIDTRANS_SERVER_KEY: z.string().optional(),
+  MIDTRANS_SNAP_BASE_URL: z.string().url().default("https://app.sandbox.midtrans.com"),
+  MIDTRANS_API_BASE_URL: z.string().url().default("https://api.sandbox.midtrans.com"),
+  MIDTRANS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Hours a seller has to answer a complaint before it expires and the customer may escalate it. */
+  COMPLAINT_SELLER_RESPONSE_HOURS: z.coerce.number().int().min(1).max(8760).default(48),
+  /** Minutes reconciliation reads beyond its window on both sides, so a late ledger entry still matches its gateway record. */
+  RECONCILIATION_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+  /** Missed events a live stream replays to a client reconnecting with its last event id (the newest ones). */
+  REALTIME_REPLAY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(200),
+  /** Events a live stream may hold for a slow client before it ends the stream (the client reconnects and replays). */
+  REALTIME_QUEUE_LIMIT: z.coerce.number().int().min(10).max(100_000).default(1000),
+  /** Seconds between each worker's outbox dispatch runs (0: only the minute cron). */
+  EVENTS_DISPATCH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

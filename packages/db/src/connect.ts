@@ -2,7 +2,6 @@ import type { Config } from "@niaga/config";
 import type { DbHandle } from "./create-db.ts";
 import { createDb } from "./create-db.ts";
 import type { RunningPostgres } from "./embedded-postgres.ts";
-import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 
 export interface Connection extends DbHandle {
   /** The embedded server this process started, if DATABASE_URL was not set. */
@@ -20,6 +19,9 @@ export async function connect(config: Config, log: (message: string) => void = (
   let connectionString = config.DATABASE_URL;
   if (!connectionString) {
     log(`starting embedded PostgreSQL in ${config.EMBEDDED_PG_DIR} on port ${config.EMBEDDED_PG_PORT}`);
+    // Imported only when used: embedded-postgres installs exit hooks on import that call
+    // process.exit on SIGTERM, which would cut a worker's graceful shutdown short.
+    const { startEmbeddedPostgres } = await import("./embedded-postgres.ts");
     embedded = await startEmbeddedPostgres({
       dataDir: config.EMBEDDED_PG_DIR,
       port: config.EMBEDDED_PG_PORT,

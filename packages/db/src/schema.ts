@@ -1,9 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { CatalogTables } from "./schema-catalog.ts";
 import type { CoinTables } from "./schema-coins.ts";
+import type { ComplaintTables } from "./schema-complaints.ts";
 import type { CouponTables } from "./schema-coupons.ts";
+import type { FinanceTables } from "./schema-finance.ts";
 import type { LedgerTables } from "./schema-ledger.ts";
+import type { NotificationTables } from "./schema-notifications.ts";
 import type { OrderTables } from "./schema-orders.ts";
+import type { PaymentTables } from "./schema-payments.ts";
+import type { ReconciliationTables } from "./schema-reconciliation.ts";
 import type { ShippingTables } from "./schema-shipping.ts";
 
 // Table interfaces describe the database as migrated; query results use Selectable<...> so
@@ -28,6 +33,8 @@ export interface UserTable {
   banExpires: Timestamp | null;
   phone: string | null;
   accountType: string | null;
+  /** Template language for notifications (migration 2026-11-24T12-00-notifications). */
+  language: ColumnType<"en" | "id", "en" | "id" | undefined, "en" | "id">;
 }
 
 export interface SessionTable {
@@ -131,7 +138,12 @@ export interface Database
     CouponTables,
     CoinTables,
     OrderTables,
-    LedgerTables {
+    LedgerTables,
+    FinanceTables,
+    ComplaintTables,
+    PaymentTables,
+    NotificationTables,
+    ReconciliationTables {
   user: UserTable;
   session: SessionTable;
   account: AccountTable;

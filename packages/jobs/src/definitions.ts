@@ -4,7 +4,12 @@ import type { Database } from "@niaga/db";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import { runCheckoutExpiry } from "./checkout/expire.ts";
+import { runComplaintExpiry } from "./complaints/expire.ts";
+import { runRefundRetry } from "./complaints/retry-refunds.ts";
+import { runEventsDispatch } from "./events/dispatch.job.ts";
 import { runOrderAutoComplete } from "./orders/auto-complete.ts";
+import { runPaymentEventProcessing } from "./payments/process-events.ts";
+import { runDailyReconciliation } from "./reconciliation/daily.ts";
 import { cleanupExpiredAuthData } from "./system/cleanup.ts";
 
 export interface JobDeps {
@@ -62,6 +67,59 @@ export const JOBS = [
     retryDelaySeconds: 30,
     expireInSeconds: 300,
     handle: (deps) => runCheckoutExpiry(deps),
+  }),
+  defineJob({
+    name: "complaints.expire",
+    payload: z.object({}).passthrough(),
+    // Every 10 minutes: a complaint expires at most 10 minutes after the seller's deadline.
+    schedule: "*/10 * * * *",
+    retryLimit: 3,
+    retryDelaySeconds: 60,
+    expireInSeconds: 300,
+    handle: (deps) => runComplaintExpiry(deps),
+  }),
+  defineJob({
+    name: "refunds.retry",
+    payload: z.object({}).passthrough(),
+    // Refunds to the original payment method that failed or were interrupted by a crash.
+    schedule: "*/15 * * * *",
+    retryLimit: 1,
+    retryDelaySeconds: 120,
+    expireInSeconds: 600,
+    handle: (deps) => runRefundRetry(deps),
+  }),
+  defineJob({
+    name: "payments.process-events",
+    payload: z.object({}).passthrough(),
+    // Every minute: the stored webhook events are the queue (see payments/process-events.ts);
+    // a failed run is simply the next minute's run, which resumes where this one stopped.
+    schedule: "* * * * *",
+    retryLimit: 0,
+    retryDelaySeconds: 30,
+    expireInSeconds: 300,
+    handle: (deps) => runPaymentEventProcessing(deps),
+  }),
+  defineJob({
+    name: "reconciliation.daily",
+    payload: z.object({}).passthrough(),
+    // Daily at 02:30 UTC (09:30 in Jakarta): yesterday, local time, has closed and the gateway's
+    // late records have landed. A retry re-runs the day; open mismatches are never duplicated.
+    schedule: "30 2 * * *",
+    retryLimit: 3,
+    retryDelaySeconds: 300,
+    expireInSeconds: 1800,
+    handle: (deps) => runDailyReconciliation(deps),
+  }),
+  defineJob({
+    name: "events.dispatch",
+    payload: z.object({}).passthrough(),
+    // The backstop: each worker also sends one every EVENTS_DISPATCH_INTERVAL_SECONDS (worker.ts),
+    // and every run drains the outbox, so an event waits seconds, not a minute.
+    schedule: "* * * * *",
+    retryLimit: 5,
+    retryDelaySeconds: 5,
+    expireInSeconds: 120,
+    handle: (deps) => runEventsDispatch(deps),
   }),
 ] as const;
 

@@ -1,7 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type { Logger } from "@niaga/core/shared/logger";
 import { PgBoss } from "pg-boss";
-import type { JobDeps } from "./definitions.ts";
+import type { JobDefinition, JobDeps } from "./definitions.ts";
 import { JOBS } from "./definitions.ts";
+
+/** A job of any payload type: its schema parses what its handler takes. */
+type AnyJob = Omit<JobDefinition<unknown>, "handle"> & { handle: (deps: JobDeps, payload: never) => Promise<void> };
 
 export interface Worker {
   boss: PgBoss;
@@ -14,13 +18,29 @@ export async function startWorker(params: {
   connectionString: string;
   deps: JobDeps;
   logger: Logger;
+  /** The queues to run (default: every one in JOBS); tests pass their own. */
+  jobs?: readonly AnyJob[];
+  /** How often expired active jobs are found and retried (pg-boss default 60 s; tests use 1). */
+  superviseIntervalSeconds?: number;
+  /** Seconds between this worker's events.dispatch sends; 0 turns the tick off. */
+  dispatchIntervalSeconds?: number;
 }): Promise<Worker> {
   const { connectionString, deps, logger } = params;
-  const boss = new PgBoss({ connectionString, schema: "pgboss" });
+  const jobs: readonly AnyJob[] = params.jobs ?? JOBS;
+  const boss = new PgBoss({
+    connectionString,
+    schema: "pgboss",
+    // Expiry runs in the queue monitor pass, which is claimed per queue for monitorIntervalSeconds:
+    // both move together, or a shorter supervise interval changes nothing.
+    ...(params.superviseIntervalSeconds && {
+      superviseIntervalSeconds: params.superviseIntervalSeconds,
+      monitorIntervalSeconds: params.superviseIntervalSeconds,
+    }),
+  });
   // Without this listener pg-boss errors (a missing queue, a lost connection) go unseen.
   boss.on("error", (error) => logger.error("pg-boss error", { error: error.message }));
   await boss.start();
-  for (const job of JOBS) {
+  for (const job of jobs) {
     const dead = `${job.name}.dead`;
     await boss.createQueue(dead);
     await boss.createQueue(job.name, {
@@ -34,13 +54,45 @@ export async function startWorker(params: {
     await boss.work(job.name, async (batch) => {
       for (const item of batch) {
         const payload = job.payload.parse(item.data);
-        await job.handle(deps, payload);
+        // The payload was parsed by the job's own schema just above.
+        await job.handle(deps, payload as never);
       }
     });
   }
-  logger.info("worker started", { queues: JOBS.map((job) => job.name) });
+  const tick = startDispatchTick(
+    boss,
+    jobs,
+    params.dispatchIntervalSeconds ?? deps.config.EVENTS_DISPATCH_INTERVAL_SECONDS,
+    logger,
+  );
+  logger.info("worker started", { queues: jobs.map((job) => job.name) });
   return {
     boss,
-    stop: () => boss.stop({ graceful: true, timeout: 20_000 }),
+    stop: async () => {
+      if (tick) clearInterval(tick);
+      await boss.stop({ graceful: true, timeout: 20_000 });
+    },
   };
+}
+
+/**
+ * The outbox's fast path: every few seconds this worker sends one events.dispatch job (throttled
+ * per worker instance, so a slow run never piles them up); any worker may take it, and each run
+ * drains the outbox. The minute cron in JOBS is the backstop when no worker ticks.
+ */
+function startDispatchTick(
+  boss: PgBoss,
+  jobs: readonly AnyJob[],
+  seconds: number,
+  logger: Logger,
+): NodeJS.Timeout | null {
+  if (seconds <= 0 || !jobs.some((job) => job.name === "events.dispatch")) return null;
+  const key = `tick:${randomUUID()}`;
+  const timer = setInterval(() => {
+    boss.sendThrottled("events.dispatch", {}, null, seconds, key).catch((error: unknown) => {
+      logger.warn("events.dispatch tick failed", { error: error instanceof Error ? error.message : String(error) });
+    });
+  }, seconds * 1000);
+  timer.unref();
+  return timer;
 }

@@ -100,6 +100,8 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
       return { id: created.id, email, token: result.token };
     },
     stop: async () => {
+      // Ends live streams (and the LISTEN connection) first, or close would wait on them.
+      await services.realtime.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.drop();
       await rm(storageDir, { recursive: true, force: true });

@@ -34,6 +34,53 @@ export interface RawResult {
   text: string;
 }
 
+interface ErrorJson {
+  message?: string;
+  data?: { code?: string; httpStatus?: number; fieldErrors?: Record<string, string[]> };
+}
+
+/**
+ * Opens a subscription's event stream (GET, as an EventSource does) and reads until it errors,
+ * sends data or stays quiet for `quietMs` after connecting. Its HTTP status is always 200; the
+ * status reported is the error's, so refusals read like a query's.
+ */
+async function subscribeRaw(url: string, headers: Record<string, string>, quietMs = 400): Promise<RawResult> {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers, signal: controller.signal });
+  if (!response.body || !response.headers.get("content-type")?.includes("text/event-stream")) {
+    return { status: response.status, code: null, message: null, fieldErrors: null, text: await response.text() };
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  let error: ErrorJson | null = null;
+  const quiet = () => new Promise<null>((resolve) => setTimeout(() => resolve(null), quietMs));
+  try {
+    while (true) {
+      const read = reader.read();
+      // The read still pending when the stream is aborted rejects; nobody waits for it then.
+      read.catch(() => {});
+      const chunk = await Promise.race([read, quiet()]);
+      if (!chunk || chunk.done) break;
+      text += chunk.value;
+      const failed = /event: serialized-error\ndata: (.*)\n/.exec(text);
+      if (failed?.[1]) {
+        error = (JSON.parse(failed[1]) as { json?: ErrorJson }).json ?? null;
+        break;
+      }
+      if (/\n(data|event: return)/.test(text.replace(/^event: connected\ndata: .*\n/m, ""))) break;
+    }
+  } finally {
+    controller.abort();
+  }
+  return {
+    status: error?.data?.httpStatus ?? response.status,
+    code: error?.data?.code ?? null,
+    message: error?.message ?? null,
+    fieldErrors: error?.data?.fieldErrors ?? null,
+    text,
+  };
+}
+
 /** Calls a procedure over plain HTTP, as any client (or attacker) could. */
 export async function callRaw(
   baseUrl: string,
@@ -43,6 +90,9 @@ export async function callRaw(
 ): Promise<RawResult> {
   const serialized = input === undefined ? undefined : JSON.stringify(superjson.serialize(input));
   const url = `${baseUrl}/trpc/${procedure.path}`;
+  if (procedure.type === "subscription") {
+    return subscribeRaw(serialized === undefined ? url : `${url}?input=${encodeURIComponent(serialized)}`, headers);
+  }
   const response =
     procedure.type === "query"
       ? await fetch(serialized === undefined ? url : `${url}?input=${encodeURIComponent(serialized)}`, { headers })

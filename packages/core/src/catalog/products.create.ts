@@ -1,6 +1,7 @@
 import type { CreateProductInput, SellerProduct, VariantInput } from "@niaga/contracts";
 import type { Database } from "@niaga/db";
 import type { Insertable } from "kysely";
+import { emitDomainEvents } from "../events/domain-events.ts";
 import type { StockChange } from "../inventory/stock-changes.ts";
 import { applyStockChanges } from "../inventory/stock-changes.ts";
 import type { Db } from "../shared/db.ts";
@@ -162,6 +163,15 @@ export async function createProduct(db: Db, actor: Actor, input: CreateProductIn
     });
     await refreshProductAggregates(trx, [id]);
     await applyVisibilityChange(trx, { storeId: store.id, before: null, after: { status, hidden_at: null } });
+    if (status === "active") {
+      await emitDomainEvents(trx, [
+        {
+          type: "product.published",
+          aggregate: { type: "product", id },
+          payload: { productId: id, storeId: store.id },
+        },
+      ]);
+    }
     return loadSellerProduct(trx, { storeId: store.id, productId: id });
   });
 }

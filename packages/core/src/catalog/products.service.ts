@@ -1,4 +1,5 @@
 import type { SellerProduct, UpdateProductInput } from "@niaga/contracts";
+import { emitDomainEvents } from "../events/domain-events.ts";
 import type { Db } from "../shared/db.ts";
 import { inTransaction } from "../shared/db.ts";
 import { DomainError, NotFoundError } from "../shared/errors.ts";
@@ -71,6 +72,16 @@ export async function updateProduct(db: Db, actor: Actor, input: UpdateProductIn
         .returningAll()
         .executeTakeFirstOrThrow();
       await applyVisibilityChange(trx, { storeId: store.id, before: product, after: updated });
+      // First activation only (published_at is stamped once): followers hear of a new product once.
+      if ("published_at" in status) {
+        await emitDomainEvents(trx, [
+          {
+            type: "product.published",
+            aggregate: { type: "product", id: product.id },
+            payload: { productId: product.id, storeId: store.id },
+          },
+        ]);
+      }
     } catch (error) {
       if (isUniqueViolation(error, "products_slug_key")) {
         throw new DomainError("CONFLICT", "That product slug is taken", { slug: ["This slug is already in use"] });

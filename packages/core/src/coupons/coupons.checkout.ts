@@ -1,5 +1,6 @@
 import type { Database } from "@niaga/db";
 import type { Transaction } from "kysely";
+import { emitDomainEvents } from "../events/domain-events.ts";
 import type { Db } from "../shared/db.ts";
 import { inTransaction } from "../shared/db.ts";
 import { DomainError } from "../shared/errors.ts";
@@ -133,14 +134,31 @@ export async function redeemCoupons(
   return evaluated.map(applied);
 }
 
-/** Payment succeeded: the checkout's reserved redemptions become confirmed. Idempotent. */
+/**
+ * Payment succeeded: the checkout's reserved redemptions become confirmed, each with a
+ * coupon.redeemed event (the use is final now). Idempotent: confirmed rows are not touched again.
+ */
 export async function confirmCouponRedemptions(trx: Db, params: { checkoutId: string }): Promise<void> {
-  await trx
+  const confirmed = await trx
     .updateTable("coupon_redemptions")
     .set({ status: "confirmed", confirmed_at: new Date() })
     .where("checkout_id", "=", params.checkoutId)
     .where("status", "=", "reserved")
+    .returning(["coupon_id", "customer_id", "discount"])
     .execute();
+  await emitDomainEvents(
+    trx,
+    confirmed.map((row) => ({
+      type: "coupon.redeemed" as const,
+      aggregate: { type: "coupon", id: row.coupon_id },
+      payload: {
+        couponId: row.coupon_id,
+        checkoutId: params.checkoutId,
+        customerId: row.customer_id,
+        discount: row.discount,
+      },
+    })),
+  );
 }
 
 /**

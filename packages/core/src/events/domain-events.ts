@@ -1,19 +1,23 @@
 import type { Db } from "../shared/db.ts";
+import type { EventType } from "./event-catalog.ts";
+import { validateEvent } from "./event-catalog.ts";
 
 /** A fact other parts of Niaga react to (notify someone, push a real-time update). */
 export interface DomainEvent {
-  /** e.g. "complaint.opened", "refund.decided", "withdrawal.decided", "payment.confirmed". */
-  type: string;
+  /** One of the catalog's types (event-catalog.ts), e.g. "order.placed", "refund.decided". */
+  type: EventType;
   aggregate: { type: string; id: string };
   payload?: Record<string, unknown>;
 }
 
 /**
  * Records events in the caller's transaction (the outbox): they exist if and only if the change
- * that caused them committed. Delivery reads them afterwards; handlers must be idempotent.
+ * that caused them committed. Each is checked against the event catalog first (type, aggregate,
+ * payload). Delivery reads them afterwards; handlers must be idempotent.
  */
 export async function emitDomainEvents(db: Db, events: readonly DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
+  for (const event of events) validateEvent(event);
   await db
     .insertInto("domain_events")
     .values(

@@ -1,5 +1,6 @@
 import type { InventoryReason } from "@niaga/contracts";
 import { refreshProductAggregates } from "../catalog/product-aggregates.ts";
+import { emitDomainEvents } from "../events/domain-events.ts";
 import type { Db } from "../shared/db.ts";
 import { DomainError } from "../shared/errors.ts";
 
@@ -206,5 +207,18 @@ async function writeChange(
         threshold: target.threshold,
       })
       .execute();
+    await emitDomainEvents(trx, [
+      {
+        type: "stock.low",
+        aggregate: { type: "product", id: target.productId },
+        payload: {
+          storeId: target.storeId,
+          productId: target.productId,
+          variantId: change.variantId,
+          available: params.after,
+          threshold: target.threshold,
+        },
+      },
+    ]);
   }
 }

@@ -8,6 +8,19 @@ import { deactivateAdminCouponProcedure } from "./coupons/deactivate.ts";
 import { getAdminCouponProcedure } from "./coupons/get.ts";
 import { listAdminCouponsProcedure } from "./coupons/list.ts";
 import { adminCouponReportProcedure } from "./coupons/report.ts";
+import { listJobFailuresProcedure } from "./jobs/failures.ts";
+import { listJobQueuesProcedure } from "./jobs/queues.ts";
+import { retryJobProcedure } from "./jobs/retry.ts";
+import { runJobNowProcedure } from "./jobs/run-now.ts";
+import { listLedgerAccountsProcedure } from "./ledger/accounts.ts";
+import { checkLedgerProcedure } from "./ledger/check.ts";
+import { getLedgerEntryProcedure } from "./ledger/entry.ts";
+import { exportLedgerProcedure } from "./ledger/export.ts";
+import { listLedgerTransactionsProcedure } from "./ledger/transactions.ts";
+import { listReconciliationMismatchesProcedure } from "./reconciliation/mismatches.ts";
+import { resolveMismatchProcedure } from "./reconciliation/resolve.ts";
+import { runReconciliationNowProcedure } from "./reconciliation/run-now.ts";
+import { listReconciliationRunsProcedure } from "./reconciliation/runs.ts";
 import { listUserSessionsProcedure } from "./sessions/list.ts";
 import { revokeUserSessionProcedure } from "./sessions/revoke.ts";
 import { deleteShippingRateProcedure } from "./shipping/delete-rate.ts";
@@ -17,8 +30,18 @@ import { createAdminProcedure } from "./users/create-admin.ts";
 import { listUsersProcedure } from "./users/list.ts";
 import { setActiveProcedure } from "./users/set-active.ts";
 import { setRoleProcedure } from "./users/set-role.ts";
+import { approveWithdrawalProcedure } from "./withdrawals/approve.ts";
+import { listWithdrawalsProcedure } from "./withdrawals/list.ts";
+import { markWithdrawalPaidProcedure } from "./withdrawals/mark-paid.ts";
+import { rejectWithdrawalProcedure } from "./withdrawals/reject.ts";
 
 export const adminRouter = router({
+  withdrawals: router({
+    list: listWithdrawalsProcedure,
+    approve: approveWithdrawalProcedure,
+    markPaid: markWithdrawalPaidProcedure,
+    reject: rejectWithdrawalProcedure,
+  }),
   users: router({
     list: listUsersProcedure,
     setRole: setRoleProcedure,
@@ -28,6 +51,25 @@ export const adminRouter = router({
   sessions: router({ list: listUserSessionsProcedure, revoke: revokeUserSessionProcedure }),
   apiKeys: router({ create: createApiKeyProcedure, list: listApiKeysProcedure, revoke: revokeApiKeyProcedure }),
   audit: router({ list: listAuditProcedure }),
+  jobs: router({
+    queues: listJobQueuesProcedure,
+    failures: listJobFailuresProcedure,
+    retry: retryJobProcedure,
+    runNow: runJobNowProcedure,
+  }),
+  ledger: router({
+    transactions: listLedgerTransactionsProcedure,
+    entry: getLedgerEntryProcedure,
+    accounts: listLedgerAccountsProcedure,
+    check: checkLedgerProcedure,
+    exportCsv: exportLedgerProcedure,
+  }),
+  reconciliation: router({
+    runs: listReconciliationRunsProcedure,
+    mismatches: listReconciliationMismatchesProcedure,
+    resolve: resolveMismatchProcedure,
+    runNow: runReconciliationNowProcedure,
+  }),
   coupons: router({
     create: createAdminCouponProcedure,
     list: listAdminCouponsProcedure,

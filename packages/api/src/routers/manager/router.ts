@@ -3,6 +3,9 @@ import { createCategoryProcedure } from "./categories/create.ts";
 import { deleteCategoryProcedure } from "./categories/delete.ts";
 import { moveCategoryProcedure } from "./categories/move.ts";
 import { updateCategoryProcedure } from "./categories/update.ts";
+import { decideComplaintProcedure } from "./complaints/decide.ts";
+import { getAnyComplaintProcedure } from "./complaints/get.ts";
+import { listAllComplaintsProcedure } from "./complaints/list.ts";
 import { managerAdjustInventoryProcedure } from "./inventory/adjust.ts";
 import { forceOrderTransitionProcedure } from "./orders/force-transition.ts";
 import { getAnyOrderProcedure } from "./orders/get.ts";
@@ -23,6 +26,11 @@ export const managerRouter = router({
   }),
   products: router({ hide: hideProductProcedure, unhide: unhideProductProcedure }),
   inventory: router({ adjust: managerAdjustInventoryProcedure }),
+  complaints: router({
+    list: listAllComplaintsProcedure,
+    get: getAnyComplaintProcedure,
+    decide: decideComplaintProcedure,
+  }),
   orders: router({
     list: listAllOrdersProcedure,
     get: getAnyOrderProcedure,

@@ -8,6 +8,7 @@ import {
   setGuestCartQuantityProcedure,
 } from "./guest-cart/procedures.ts";
 import { health } from "./health.ts";
+import { liveStockProcedure } from "./live/stock.ts";
 import { getPublicProductProcedure } from "./products/get.ts";
 import { listPublicProductsProcedure } from "./products/list.ts";
 import { listPublicReviewsProcedure } from "./reviews/list.ts";
@@ -16,6 +17,7 @@ import { suggestProductsProcedure } from "./search/suggest.ts";
 import { getPublicStoreProcedure } from "./stores/get.ts";
 
 export const publicRouter = router({
+  live: router({ stock: liveStockProcedure }),
   health,
   stores: router({ get: getPublicStoreProcedure }),
   categories: router({ list: listCategoriesProcedure }),

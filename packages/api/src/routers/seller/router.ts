@@ -1,12 +1,23 @@
 import { router } from "../../trpc.ts";
+import { createBankAccountProcedure } from "./bank-accounts/create.ts";
+import { deleteBankAccountProcedure } from "./bank-accounts/delete.ts";
+import { listBankAccountsProcedure } from "./bank-accounts/list.ts";
+import { getStoreComplaintProcedure } from "./complaints/get.ts";
+import { listStoreComplaintsProcedure } from "./complaints/list.ts";
+import { markComplaintReturnedProcedure } from "./complaints/mark-returned.ts";
+import { respondToComplaintProcedure } from "./complaints/respond.ts";
 import { createSellerCouponProcedure } from "./coupons/create.ts";
 import { deactivateSellerCouponProcedure } from "./coupons/deactivate.ts";
 import { getSellerCouponProcedure } from "./coupons/get.ts";
 import { listSellerCouponsProcedure } from "./coupons/list.ts";
 import { sellerCouponReportProcedure } from "./coupons/report.ts";
+import { sellerBalancesProcedure } from "./finance/balances.ts";
+import { sellerEarningsProcedure } from "./finance/earnings.ts";
+import { sellerStatementProcedure } from "./finance/statement.ts";
 import { adjustInventoryProcedure } from "./inventory/adjust.ts";
 import { listJournalProcedure } from "./inventory/journal.ts";
 import { listInventoryProcedure } from "./inventory/list.ts";
+import { liveStoreOrdersProcedure } from "./live/orders.ts";
 import { createLocationProcedure } from "./locations/create.ts";
 import { listLocationsProcedure } from "./locations/list.ts";
 import { setDefaultLocationProcedure } from "./locations/set-default.ts";
@@ -36,9 +47,23 @@ import { createStoreProcedure } from "./store/create.ts";
 import { getMyStoreProcedure } from "./store/get.ts";
 import { updateStoreProcedure } from "./store/update.ts";
 import { uploadBannerProcedure, uploadLogoProcedure } from "./store/upload-images.ts";
+import { listMyWithdrawalsProcedure } from "./withdrawals/list.ts";
+import { requestWithdrawalProcedure } from "./withdrawals/request.ts";
 
 /** Store management: the seller's store, stock locations, products and inventory. */
 export const sellerRouter = router({
+  live: router({ orders: liveStoreOrdersProcedure }),
+  finance: router({
+    balances: sellerBalancesProcedure,
+    statement: sellerStatementProcedure,
+    earnings: sellerEarningsProcedure,
+  }),
+  bankAccounts: router({
+    list: listBankAccountsProcedure,
+    create: createBankAccountProcedure,
+    delete: deleteBankAccountProcedure,
+  }),
+  withdrawals: router({ request: requestWithdrawalProcedure, list: listMyWithdrawalsProcedure }),
   store: router({
     get: getMyStoreProcedure,
     create: createStoreProcedure,
@@ -80,6 +105,12 @@ export const sellerRouter = router({
     accept: acceptOrderProcedure,
     ship: shipOrderProcedure,
     markDelivered: markOrderDeliveredProcedure,
+  }),
+  complaints: router({
+    list: listStoreComplaintsProcedure,
+    get: getStoreComplaintProcedure,
+    respond: respondToComplaintProcedure,
+    markReturned: markComplaintReturnedProcedure,
   }),
   coupons: router({
     create: createSellerCouponProcedure,
