@@ -131,7 +131,14 @@ describe("checkout", () => {
     const other = await customerWithAddress(database.db);
     const empty = await placeCheckout(database.db, deps, {
       customerId: customer.userId,
-      input: { idempotencyKey: "empty-cart-1", addressId: address.id, shipping: [], couponCodes: [], walletAmount: 0, coins: 0 },
+      input: {
+        idempotencyKey: "empty-cart-1",
+        addressId: address.id,
+        shipping: [],
+        couponCodes: [],
+        walletAmount: 0,
+        coins: 0,
+      },
     }).catch((e) => e);
     expect(empty).toMatchObject({ code: "INVALID", message: "Your cart is empty" });
 

@@ -127,7 +127,11 @@ describe("customer actions", () => {
     const order = await insertOrder(database.db, { status: "delivered" });
     await database.db.updateTable("order_lines").set({ status: "refunded" }).where("order_id", "=", order.id).execute();
     await confirmReceipt(database.db, { userId: order.customerId, role: "customer" }, { id: order.id });
-    const lines = await database.db.selectFrom("order_lines").select("status").where("order_id", "=", order.id).execute();
+    const lines = await database.db
+      .selectFrom("order_lines")
+      .select("status")
+      .where("order_id", "=", order.id)
+      .execute();
     expect(lines.map((line) => line.status)).toEqual(["refunded"]);
   });
 
