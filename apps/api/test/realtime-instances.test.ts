@@ -31,7 +31,7 @@ beforeAll(async () => {
   customer = await api.userWithRole("customer");
   seller = await api.userWithRole("seller");
   storeId = (await insertStore(api.database.db, { ownerId: seller.id })).id;
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop(), worker?.stop()]);

@@ -189,6 +189,7 @@ describe("the packed SDK installed from its tarball", () => {
     expect(result).toMatchObject({ email: "a@example.com", createdAtIsDate: true });
   });
 
+  // Two cold tsc runs over the published declarations: slow on a loaded 2-core machine.
   it("type-checks a consumer with tsc, and rejects one with type errors", async () => {
     const [good, bad] = await Promise.all([
       inConsumer(process.execPath, [tscBin, "-p", "tsconfig.good.json"]),
@@ -199,5 +200,5 @@ describe("the packed SDK installed from its tarball", () => {
     expect(bad.code).not.toBe(0);
     expect(bad.output).toMatch(/bad\.ts\(5,3\): error TS2322: Type 'string' is not assignable to type 'number'/);
     expect(bad.output).toMatch(/bad\.ts\(7,\d+\): error TS2353/);
-  });
+  }, 180_000);
 });

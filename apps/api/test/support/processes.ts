@@ -62,7 +62,8 @@ export async function startProcess(params: {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`${params.mode} did not start in time:\n${log}`)),
-      params.timeoutMs ?? 20_000,
+      // Generous: on a loaded 2-core CI machine a cold start (type stripping every module) is slow.
+      params.timeoutMs ?? 90_000,
     );
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
