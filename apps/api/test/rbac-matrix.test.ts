@@ -81,6 +81,8 @@ const EXPECTED: Record<string, "public" | "authed" | keyof typeof ROLE_ACCESS> =
   "customer.notifications.list": "authed",
   "customer.notifications.markAllRead": "authed",
   "customer.notifications.markRead": "authed",
+  "customer.notifications.preferences.digest.get": "authed",
+  "customer.notifications.preferences.digest.update": "authed",
   "customer.notifications.preferences.get": "authed",
   "customer.notifications.preferences.update": "authed",
   "customer.notifications.unreadCount": "authed",

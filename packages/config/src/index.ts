@@ -96,6 +96,8 @@ const envSchema = z.object({
   REALTIME_REPLAY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(200),
   /** Events a live stream may hold for a slow client before it ends the stream (the client reconnects and replays). */
   REALTIME_QUEUE_LIMIT: z.coerce.number().int().min(10).max(100_000).default(1000),
+  /** Hours an in-app notification stays unread before the daily email digest mentions it. */
+  NOTIFICATION_DIGEST_MIN_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   /** Seconds between each worker's outbox dispatch runs (0: only the minute cron). */
   EVENTS_DISPATCH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

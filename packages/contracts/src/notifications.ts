@@ -58,3 +58,9 @@ export const updateNotificationPreferencesInputSchema = z.object({
     .refine((list) => new Set(list.map((entry) => entry.type)).size === list.length, "Each type at most once"),
 });
 export type UpdateNotificationPreferencesInput = z.infer<typeof updateNotificationPreferencesInputSchema>;
+
+/** The daily email digest of unread notifications: on unless the user turned it off. */
+export const digestPreferenceSchema = z.object({
+  digest: z.boolean({ error: "Must be true or false" }),
+});
+export type DigestPreference = z.infer<typeof digestPreferenceSchema>;

@@ -34,8 +34,26 @@ export interface EventEffectTable {
   created_at: Generated<Date>;
 }
 
+/** Per-user notification switches (migration 2026-11-24T13-10); absent rows mean the defaults. */
+export interface NotificationSettingsTable {
+  user_id: string;
+  digest: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** One daily digest sent: (user, local day) is unique, the claim that makes a digest once a day. */
+export interface NotificationDigestTable {
+  user_id: string;
+  /** The local calendar day (MARKETPLACE_TIME_ZONE); a `date` column: select it as text (`day::text`). */
+  day: ColumnType<string, string, never>;
+  count: number;
+  sent_at: CreatedAt;
+}
+
 export interface NotificationTables {
   notifications: NotificationTable;
   notification_preferences: NotificationPreferenceTable;
   event_effects: EventEffectTable;
+  notification_settings: NotificationSettingsTable;
+  notification_digests: NotificationDigestTable;
 }

@@ -7,6 +7,7 @@ import { runCheckoutExpiry } from "./checkout/expire.ts";
 import { runComplaintExpiry } from "./complaints/expire.ts";
 import { runRefundRetry } from "./complaints/retry-refunds.ts";
 import { runEventsDispatch } from "./events/dispatch.job.ts";
+import { runNotificationDigests } from "./notifications/digest.job.ts";
 import { runOrderAutoComplete } from "./orders/auto-complete.ts";
 import { runPaymentEventProcessing } from "./payments/process-events.ts";
 import { runDailyReconciliation } from "./reconciliation/daily.ts";
@@ -109,6 +110,17 @@ export const JOBS = [
     retryDelaySeconds: 300,
     expireInSeconds: 1800,
     handle: (deps) => runDailyReconciliation(deps),
+  }),
+  defineJob({
+    name: "notifications.digest",
+    payload: z.object({}).passthrough(),
+    // Hourly, because cron is UTC and the day is MARKETPLACE_TIME_ZONE's: the first run from 08:00
+    // local sends the day's digests, later runs only reach users who became due; one per user per day.
+    schedule: "7 * * * *",
+    retryLimit: 3,
+    retryDelaySeconds: 300,
+    expireInSeconds: 1800,
+    handle: (deps) => runNotificationDigests(deps),
   }),
   defineJob({
     name: "events.dispatch",

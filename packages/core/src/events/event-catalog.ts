@@ -44,6 +44,8 @@ export const EVENT_CATALOG = {
     aggregate: "product",
     payload: z.looseObject({ storeId: id, productId: id, variantId: id, available: amount, threshold: amount }),
   },
+  /** Any applied change to a product's inventory levels (one per product per applyStockChanges call); live stock re-reads. */
+  "stock.changed": { aggregate: "product", payload: z.looseObject({ productId: id, variantIds: z.array(id).min(1) }) },
   "product.published": { aggregate: "product", payload: z.looseObject({ productId: id, storeId: id }) },
   "coupon.redeemed": {
     aggregate: "coupon",

@@ -75,6 +75,7 @@ export async function applyStockChanges(
       (a, b) => compare(a.change.variantId, b.change.variantId) || compare(a.change.locationId, b.change.locationId),
     );
   const applied: AppliedStockChange[] = new Array(changes.length);
+  const moved = new Set<number>();
   for (const { change, index } of order) {
     const target = targets.get(change.variantId) as Target;
     const level = await lockLevel(trx, change.variantId, change.locationId);
@@ -91,7 +92,10 @@ export async function applyStockChanges(
     const before = level.on_hand - level.reserved;
     const after = onHand - level.reserved;
     const crossed = before > target.threshold && after <= target.threshold;
-    if (delta !== 0) await writeChange(trx, { change, delta, onHand, actorId: params.actorId, target, crossed, after });
+    if (delta !== 0) {
+      await writeChange(trx, { change, delta, onHand, actorId: params.actorId, target, crossed, after });
+      moved.add(index);
+    }
     applied[index] = {
       variantId: change.variantId,
       locationId: change.locationId,
@@ -102,10 +106,39 @@ export async function applyStockChanges(
     };
   }
   throwIfAny(errors);
+  await emitStockChanged(trx, changes, moved, targets);
   await refreshProductAggregates(trx, [
     ...new Set(changes.map((change) => (targets.get(change.variantId) as Target).productId)),
   ]);
   return applied;
+}
+
+/**
+ * One stock.changed per product whose levels actually moved (a zero delta changes nothing), in
+ * the caller's transaction, so live stock streams re-read once per call, not once per row.
+ */
+async function emitStockChanged(
+  trx: Db,
+  changes: readonly StockChange[],
+  moved: ReadonlySet<number>,
+  targets: Map<string, Target>,
+) {
+  const variantsByProduct = new Map<string, Set<string>>();
+  changes.forEach((change, index) => {
+    const target = targets.get(change.variantId);
+    if (!target || !moved.has(index)) return;
+    const set = variantsByProduct.get(target.productId) ?? new Set<string>();
+    set.add(change.variantId);
+    variantsByProduct.set(target.productId, set);
+  });
+  await emitDomainEvents(
+    trx,
+    [...variantsByProduct].map(([productId, variantIds]) => ({
+      type: "stock.changed" as const,
+      aggregate: { type: "product", id: productId },
+      payload: { productId, variantIds: [...variantIds].sort() },
+    })),
+  );
 }
 
 function compare(a: string, b: string): number {

@@ -1,4 +1,9 @@
-import type { NotificationPreference, NotificationType, UpdateNotificationPreferencesInput } from "@niaga/contracts";
+import type {
+  DigestPreference,
+  NotificationPreference,
+  NotificationType,
+  UpdateNotificationPreferencesInput,
+} from "@niaga/contracts";
 import { NOTIFICATION_TYPES } from "@niaga/contracts";
 import type { Db } from "../shared/db.ts";
 import { inTransaction } from "../shared/db.ts";
@@ -75,4 +80,24 @@ export async function updateNotificationPreferences(
       .execute();
     return getNotificationPreferences(trx, actor);
   });
+}
+
+/** Whether the user gets the daily email digest (on when never chosen). */
+export async function getDigestPreference(db: Db, actor: Actor): Promise<DigestPreference> {
+  const row = await db
+    .selectFrom("notification_settings")
+    .select("digest")
+    .where("user_id", "=", actor.userId)
+    .executeTakeFirst();
+  return { digest: row?.digest ?? true };
+}
+
+/** Turns the caller's daily email digest on or off; returns the choice as get does. */
+export async function updateDigestPreference(db: Db, actor: Actor, input: DigestPreference): Promise<DigestPreference> {
+  await db
+    .insertInto("notification_settings")
+    .values({ user_id: actor.userId, digest: input.digest })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet({ digest: input.digest, updated_at: new Date() }))
+    .execute();
+  return getDigestPreference(db, actor);
 }

@@ -8,10 +8,10 @@ import { topicEvents } from "./realtime.stream.ts";
 import type { LiveMessage } from "./realtime.types.ts";
 
 /**
- * Stock events name their product as the aggregate (see events/event-catalog.ts). Today that is
- * stock.low; a stock event added to the catalog with the product as aggregate belongs here too.
+ * Stock events name their product as the aggregate (see events/event-catalog.ts): stock.changed on
+ * every applied inventory change, stock.low when a variant crosses its threshold.
  */
-const STOCK_EVENTS = ["stock.low"] as const;
+const STOCK_EVENTS = ["stock.changed", "stock.low"] as const;
 
 /** Shoppers see stock of active, unhidden products of stores that are not closed, as on the product page. */
 async function readStock(db: Db, productId: string): Promise<Omit<LiveStockMessage, "event">> {

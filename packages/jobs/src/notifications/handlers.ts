@@ -5,7 +5,7 @@ import { createOutboxMailer } from "@niaga/core/mail/mailer";
 import { createNotificationsHandler } from "@niaga/core/notifications/notifications.handler";
 
 /** SMTP when configured; nodemailer loads on the first message only. */
-function lazySmtpMailer(smtpUrl: string, from: string): Mailer {
+export function lazySmtpMailer(smtpUrl: string, from: string): Mailer {
   let transport: Promise<Mailer> | null = null;
   return {
     kind: "smtp",

@@ -33,6 +33,8 @@ import { uploadAvatarProcedure } from "./me/upload-avatar.ts";
 import { listNotificationsProcedure } from "./notifications/list.ts";
 import { markAllNotificationsReadProcedure } from "./notifications/mark-all-read.ts";
 import { markNotificationReadProcedure } from "./notifications/mark-read.ts";
+import { getDigestPreferenceProcedure } from "./notifications/preferences-digest-get.ts";
+import { updateDigestPreferenceProcedure } from "./notifications/preferences-digest-update.ts";
 import { getNotificationPreferencesProcedure } from "./notifications/preferences-get.ts";
 import { updateNotificationPreferencesProcedure } from "./notifications/preferences-update.ts";
 import { unreadNotificationCountProcedure } from "./notifications/unread-count.ts";
@@ -61,7 +63,11 @@ export const customerRouter = router({
     unreadCount: unreadNotificationCountProcedure,
     markRead: markNotificationReadProcedure,
     markAllRead: markAllNotificationsReadProcedure,
-    preferences: router({ get: getNotificationPreferencesProcedure, update: updateNotificationPreferencesProcedure }),
+    preferences: router({
+      get: getNotificationPreferencesProcedure,
+      update: updateNotificationPreferencesProcedure,
+      digest: router({ get: getDigestPreferenceProcedure, update: updateDigestPreferenceProcedure }),
+    }),
   }),
   live: router({ notifications: liveNotificationsProcedure, order: liveOrderProcedure }),
   wallet: router({ balance: walletBalanceProcedure, history: walletHistoryProcedure, topUp: topUpWalletProcedure }),
