@@ -54,8 +54,17 @@ export function createAuthenticator(auth: Auth, db: Kysely<Database>, issuer: st
     if (!hasCredentials(headers)) return null;
     const apiKey = headers.get("x-api-key");
     if (apiKey) {
+      // The key's query already joined the user (not banned, same role): no second read of it.
       const match = await authenticateApiKey(db, apiKey);
-      return match ? principalForUser(match.userId, "api-key") : null;
+      if (!match) return null;
+      return {
+        userId: match.userId,
+        role: match.role,
+        email: match.email,
+        name: match.name,
+        method: "api-key",
+        sessionId: null,
+      };
     }
     const session = await auth.api.getSession({ headers });
     if (session) {

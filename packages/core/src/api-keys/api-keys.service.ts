@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { ApiKeySummary, Role } from "@niaga/contracts";
 import { isAdminRole } from "@niaga/contracts";
 import type { ApiKeyRow } from "@niaga/db";
+import { sql } from "kysely";
 import { recordAudit } from "../audit/audit.ts";
 import type { Db } from "../shared/db.ts";
 import { inTransaction } from "../shared/db.ts";
@@ -110,32 +111,46 @@ export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<vo
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The user a presented key acts for, or null when it is unknown, revoked, expired or stale. */
-export async function authenticateApiKey(db: Db, key: string): Promise<{ userId: string; keyId: string } | null> {
+/**
+ * The user a presented key acts for, or null when it is unknown, revoked, expired or stale. The
+ * user's role, email and name come with it, so the caller needs no second read of the user row.
+ */
+export async function authenticateApiKey(
+  db: Db,
+  key: string,
+): Promise<{ userId: string; keyId: string; role: Role; email: string; name: string } | null> {
   if (!looksLikeApiKey(key)) return null;
-  const row = await db
-    .selectFrom("api_keys")
-    .innerJoin("user", "user.id", "api_keys.user_id")
-    .select([
-      "api_keys.id",
-      "api_keys.user_id",
-      "api_keys.role as keyRole",
-      "api_keys.expires_at",
-      "api_keys.revoked_at",
-      "api_keys.last_used_at",
-      "user.role",
-      "user.banned",
-    ])
-    .where("api_keys.key_hash", "=", hashKey(key))
-    .executeTakeFirst();
-  if (!row || row.revoked_at || row.banned) return null;
-  if (row.expires_at && row.expires_at <= new Date()) return null;
-  if (row.keyRole !== row.role) return null;
   // "Last used" is for people reviewing keys: to the minute is plenty, and skipping the write
-  // keeps a busy script's every request from paying for an extra commit.
+  // keeps a busy script's every request from paying for an extra commit. The stamp rides in the
+  // read's own statement (a CTE), under the same conditions the checks below accept the key.
   const now = new Date();
-  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", row.id).execute();
-  }
-  return { userId: row.user_id, keyId: row.id };
+  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  const result = await sql<{
+    id: string;
+    user_id: string;
+    keyRole: string | null;
+    expires_at: Date | null;
+    revoked_at: Date | null;
+    role: string | null;
+    banned: boolean | null;
+    email: string;
+    name: string;
+  }>`
+    with k as (
+      select a.id, a.user_id, a.role as "keyRole", a.expires_at, a.revoked_at, a.last_used_at,
+        u.role, u.banned, u.email, u.name
+      from api_keys a join "user" u on u.id = a.user_id
+      where a.key_hash = ${hashKey(key)}
+    ), touched as (
+      update api_keys a set last_used_at = ${now} from k
+      where a.id = k.id and k.revoked_at is null and k.banned is not true
+        and (k.expires_at is null or k.expires_at > ${now}) and k."keyRole" is not distinct from k.role
+        and (k.last_used_at is null or k.last_used_at < ${stale})
+    )
+    select id, user_id, "keyRole", expires_at, revoked_at, role, banned, email, name from k`.execute(db);
+  const row = result.rows[0];
+  if (!row || row.revoked_at || row.banned) return null;
+  if (row.expires_at && row.expires_at <= now) return null;
+  if (row.keyRole !== row.role) return null;
+  return { userId: row.user_id, keyId: row.id, role: roleOf({ role: row.role }), email: row.email, name: row.name };
 }

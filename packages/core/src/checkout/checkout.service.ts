@@ -3,9 +3,9 @@ import type { CheckoutInput, CheckoutView } from "@niaga/contracts";
 import type { Database } from "@niaga/db";
 import type { Transaction } from "kysely";
 import { getAddressForCustomer } from "../addresses/addresses.service.ts";
-import { findCartLines } from "../cart/cart.queries.ts";
 import type { Db } from "../shared/db.ts";
 import type { ShippingProvider, ShippingServiceQuote } from "../shipping/shipping.provider.ts";
+import { findCheckoutLines } from "./checkout.queries.ts";
 import { getCheckoutView } from "./checkout.read.ts";
 import type { QuotedStore } from "./checkout.shipping.ts";
 import { quoteStores } from "./checkout.shipping.ts";
@@ -72,15 +72,15 @@ async function createCheckout(
   params: { customerId: string; input: CheckoutInput; now?: Date },
 ): Promise<CheckoutView> {
   const { customerId, input } = params;
-  const cart = await db.selectFrom("carts").select("id").where("customer_id", "=", customerId).executeTakeFirst();
-  const lines = cart ? await findCartLines(db, cart.id) : [];
+  // One read for the cart, its lines and the stores' shipping origins.
+  const lines = await findCheckoutLines(db, customerId);
   const address = await getAddressForCustomer(db, { customerId, addressId: input.addressId });
-  const quoted: QuotedStore[] = await quoteStores(db, deps.shipping, { lines, address, choices: input.shipping });
+  const quoted: QuotedStore[] = await quoteStores(deps.shipping, { lines, address, choices: input.shipping });
   const quotes = new Map<string, ShippingServiceQuote>(quoted.map((store) => [store.storeId, store.quote]));
   return db.transaction().execute((trx: Transaction<Database>) =>
     writeCheckout(trx, deps, {
       customerId,
-      cartId: cart?.id ?? "",
+      cartId: lines[0]?.cartId ?? "",
       input,
       address,
       quotes,

@@ -1,9 +1,8 @@
 import type { CheckoutInput, CustomerAddress } from "@niaga/contracts";
-import type { CartLineRow } from "../cart/cart.queries.ts";
-import type { Db } from "../shared/db.ts";
 import { DomainError } from "../shared/errors.ts";
 import type { ShippingProvider, ShippingServiceQuote } from "../shipping/shipping.provider.ts";
 import { quoteChosenService } from "../shipping/shipping.provider.ts";
+import type { QuotedCheckoutLine } from "./checkout.queries.ts";
 
 export interface QuotedStore {
   storeId: string;
@@ -13,19 +12,26 @@ export interface QuotedStore {
 
 /**
  * Checks there is exactly one shipping choice per store in the cart and prices each from the
- * store's default stock location to the customer's address. Runs outside any transaction: the
- * provider may be a remote API.
+ * store's default stock location (read with the lines) to the customer's address. Runs outside
+ * any transaction: the provider may be a remote API.
  */
 export async function quoteStores(
-  db: Db,
   provider: ShippingProvider,
-  params: { lines: readonly CartLineRow[]; address: CustomerAddress; choices: CheckoutInput["shipping"] },
+  params: { lines: readonly QuotedCheckoutLine[]; address: CustomerAddress; choices: CheckoutInput["shipping"] },
 ): Promise<QuotedStore[]> {
   if (params.lines.length === 0) {
     throw new DomainError("INVALID", "Your cart is empty", { cart: ["Add something to your cart first"] });
   }
   const weights = new Map<string, { name: string; grams: number }>();
+  const originOf = new Map<string, { city: string; postalCode: string; region: string }>();
   for (const line of params.lines) {
+    if (line.originCity !== null && line.originPostalCode !== null && line.originRegion !== null) {
+      originOf.set(line.storeId, {
+        city: line.originCity,
+        postalCode: line.originPostalCode,
+        region: line.originRegion,
+      });
+    }
     const entry = weights.get(line.storeId) ?? { name: line.storeName, grams: 0 };
     entry.grams += line.weightGrams * line.quantity;
     weights.set(line.storeId, entry);
@@ -41,13 +47,6 @@ export async function quoteStores(
   if (Object.keys(errors).length > 0) {
     throw new DomainError("INVALID", Object.values(errors)[0]?.[0] ?? "Invalid shipping choices", errors);
   }
-  const origins = await db
-    .selectFrom("stock_locations")
-    .select(["store_id", "city", "postal_code", "region"])
-    .where("store_id", "in", [...weights.keys()])
-    .where("is_default", "=", true)
-    .execute();
-  const originOf = new Map(origins.map((origin) => [origin.store_id, origin]));
   const destination = {
     city: params.address.city,
     postalCode: params.address.postalCode,
@@ -65,7 +64,7 @@ export async function quoteStores(
       const quote = await quoteChosenService(
         provider,
         {
-          origin: { city: origin.city, postalCode: origin.postal_code, region: origin.region },
+          origin,
           destination,
           weightGrams: Math.max(store.grams, 1),
         },

@@ -1,12 +1,11 @@
 import type { CheckoutInput, CheckoutView, CustomerAddress } from "@niaga/contracts";
 import type { Database, ShippingAddressSnapshot } from "@niaga/db";
 import type { Transaction } from "kysely";
-import type { CartLineRow } from "../cart/cart.queries.ts";
-import { findCartLines } from "../cart/cart.queries.ts";
 import { maxRedeemableCoins, redeemCoins } from "../coins/coins.checkout.ts";
 import type { AppliedCoupon } from "../coupons/coupons.checkout.ts";
 import { redeemCoupons } from "../coupons/coupons.checkout.ts";
-import { emitDomainEvents } from "../events/domain-events.ts";
+import type { DomainEvent } from "../events/domain-events.ts";
+import { validateEvent } from "../events/event-catalog.ts";
 import { commissionRatesFor } from "../ledger/commission.ts";
 import { accounts } from "../ledger/ledger.accounts.ts";
 import { postJournalEntry } from "../ledger/ledger.service.ts";
@@ -14,7 +13,10 @@ import { DomainError } from "../shared/errors.ts";
 import { newId } from "../shared/ids.ts";
 import type { ShippingServiceQuote } from "../shipping/shipping.provider.ts";
 import { PriceChangedError } from "./checkout.errors.ts";
+import type { StoreTotals } from "./checkout.pricing.ts";
 import { goodsAfterDiscounts, priceStores } from "./checkout.pricing.ts";
+import type { CheckoutLine } from "./checkout.queries.ts";
+import { takeCartLines } from "./checkout.queries.ts";
 import type { CheckoutDeps } from "./checkout.service.ts";
 import { newOrderNumber } from "./order-numbers.ts";
 import { holdStock } from "./stock-holds.ts";
@@ -26,7 +28,7 @@ interface WriteParams {
   address: CustomerAddress;
   quotes: ReadonlyMap<string, ShippingServiceQuote>;
   /** The lines the shipping quotes were priced for. */
-  quotedLines: readonly CartLineRow[];
+  quotedLines: readonly CheckoutLine[];
   now: Date;
   onDuplicate: () => never;
 }
@@ -49,8 +51,34 @@ export async function writeCheckout(
     region: params.address.region,
     ...(params.address.note ? { note: params.address.note } : {}),
   };
-  // Claims the idempotency key first: a concurrent twin waits here until this commits, then
-  // inserts nothing and returns the winner's checkout.
+  // Empties the cart first, reading it back priced now: a concurrent twin (same key or not) waits
+  // on these rows until this commits, then finds the cart changed; placeCheckout then answers a
+  // same-key twin with the winner's checkout. A failed check below rolls the delete back.
+  const taken = params.cartId ? await takeCartLines(trx, params.cartId) : [];
+  assertSameCart(taken, params.quotedLines);
+  const fresh = new Map(taken.map((line) => [line.variantId, line]));
+  // In the order the cart lists them (the same variants: assertSameCart).
+  const lines = params.quotedLines.map((line) => fresh.get(line.variantId) as CheckoutLine);
+  assertPurchasable(lines);
+
+  const storeIds = [...new Set(lines.map((line) => line.storeId))];
+  const orderIds = new Map(storeIds.map((storeId) => [storeId, newId()]));
+  const lineIds = new Map(lines.map((line) => [line.variantId, newId()]));
+  const subtotals = new Map<string, number>();
+  for (const line of lines)
+    subtotals.set(line.storeId, (subtotals.get(line.storeId) ?? 0) + line.unitPrice * line.quantity);
+
+  const stores = storeIds.map((storeId) => ({
+    storeId,
+    subtotal: subtotals.get(storeId) ?? 0,
+    shippingCost: (params.quotes.get(storeId) as ShippingServiceQuote).price,
+  }));
+  // Without coupons or coins the totals are known now, so the checkout row is written once;
+  // otherwise it is claimed with zeros and its totals set once the redemptions are priced.
+  const simple = input.couponCodes.length === 0 && input.coins === 0;
+  const known = simple ? checkoutTotalsOf(priceStores({ stores, coupons: [], coinsValue: 0 }), input, 0) : null;
+  // Claims the idempotency key: a twin that got past the cart (its own cart was emptied and
+  // refilled meanwhile) waits here until this commits, then inserts nothing.
   const claimed = await trx
     .insertInto("checkouts")
     .values({
@@ -61,6 +89,7 @@ export async function writeCheckout(
       subtotal: 0,
       shipping_total: 0,
       grand_total: 0,
+      ...known,
       coupon_codes: input.couponCodes,
       shipping_address: JSON.stringify(shippingAddress),
       expires_at: expiresAt,
@@ -70,17 +99,6 @@ export async function writeCheckout(
     .returning("id")
     .executeTakeFirst();
   if (!claimed) params.onDuplicate();
-
-  const lines = params.cartId ? await findCartLines(trx, params.cartId) : [];
-  assertSameCart(lines, params.quotedLines);
-  assertPurchasable(lines);
-
-  const storeIds = [...new Set(lines.map((line) => line.storeId))];
-  const orderIds = new Map(storeIds.map((storeId) => [storeId, newId()]));
-  const lineIds = new Map(lines.map((line) => [line.variantId, newId()]));
-  const subtotals = new Map<string, number>();
-  for (const line of lines)
-    subtotals.set(line.storeId, (subtotals.get(line.storeId) ?? 0) + line.unitPrice * line.quantity);
 
   const commission = await commissionRatesFor(trx, {
     lines: lines.map((line) => ({
@@ -111,11 +129,6 @@ export async function writeCheckout(
           })),
         })
       : [];
-  const stores = storeIds.map((storeId) => ({
-    storeId,
-    subtotal: subtotals.get(storeId) ?? 0,
-    shippingCost: (params.quotes.get(storeId) as ShippingServiceQuote).price,
-  }));
   const coinsValue = await redeemCheckoutCoins(trx, deps, {
     customerId,
     checkoutId,
@@ -158,45 +171,25 @@ export async function writeCheckout(
       created_at: now,
     };
   });
-  await trx.insertInto("orders").values(orders).execute();
-  const checkoutTotals = {
-    subtotal: sum((store) => store.subtotal),
-    shipping_total: sum((store) => store.shippingCost),
-    store_discount_total: sum((store) => store.storeDiscount),
-    platform_discount: sum((store) => store.platformDiscount),
-    coins_redeemed: input.coins,
-    coins_value: coinsValue,
-    grand_total: sum((store) => store.total),
-    wallet_amount: input.walletAmount,
-  };
-  await trx.updateTable("checkouts").set(checkoutTotals).where("id", "=", checkoutId).execute();
-  await trx
-    .insertInto("order_events")
-    .values(
-      orders.map((order) => ({
-        order_id: order.id,
-        from_status: null,
-        to_status: "pending_payment" as const,
-        actor_id: customerId,
-        actor_role: "customer",
-        note: "Order placed",
-        created_at: now,
-      })),
-    )
-    .execute();
-  await emitDomainEvents(
-    trx,
-    orders.map((order) => ({
-      type: "order.placed",
-      aggregate: { type: "order", id: order.id },
-      payload: { checkoutId, storeId: order.store_id, customerId, total: order.total },
-    })),
-  );
-  await trx.deleteFrom("cart_lines").where("cart_id", "=", params.cartId).execute();
+  const checkoutTotals = checkoutTotalsOf(totals, input, coinsValue);
+  const placed: DomainEvent[] = orders.map((order) => ({
+    type: "order.placed",
+    aggregate: { type: "order", id: order.id },
+    payload: { checkoutId, storeId: order.store_id, customerId, total: order.total },
+  }));
+  for (const event of placed) validateEvent(event);
 
-  const allocations = await holdStock(trx, {
+  // Everything below is written in one statement with the holds, right after the stock levels
+  // are locked: a hot variant's row stays locked for that one round trip and the commit.
+  await holdStock(trx, {
     checkoutId,
     actorId: customerId,
+    products: new Map(
+      lines.map((line) => [
+        line.variantId,
+        { productId: line.productId, storeId: line.storeId, lowStockThreshold: line.lowStockThreshold },
+      ]),
+    ),
     demands: lines.map((line) => ({
       orderId: orderIds.get(line.storeId) as string,
       lineId: lineIds.get(line.variantId) as string,
@@ -204,31 +197,54 @@ export async function writeCheckout(
       storeId: line.storeId,
       quantity: line.quantity,
     })),
+    alsoWrite: (allocations) => {
+      const firstLocation = new Map<string, string>();
+      for (const allocation of allocations) {
+        if (!firstLocation.has(allocation.lineId)) firstLocation.set(allocation.lineId, allocation.locationId);
+      }
+      return [
+        trx.insertInto("orders").values(orders),
+        ...(known ? [] : [trx.updateTable("checkouts").set(checkoutTotals).where("id", "=", checkoutId)]),
+        trx.insertInto("order_events").values(
+          orders.map((order) => ({
+            order_id: order.id,
+            from_status: null,
+            to_status: "pending_payment" as const,
+            actor_id: customerId,
+            actor_role: "customer",
+            note: "Order placed",
+            created_at: now,
+          })),
+        ),
+        // The outbox rows emitDomainEvents would write (validated above), in the same statement.
+        trx.insertInto("domain_events").values(
+          placed.map((event) => ({
+            type: event.type,
+            aggregate_type: event.aggregate.type,
+            aggregate_id: event.aggregate.id,
+            payload: JSON.stringify(event.payload ?? {}),
+          })),
+        ),
+        trx.insertInto("order_lines").values(
+          lines.map((line) => ({
+            id: lineIds.get(line.variantId) as string,
+            order_id: orderIds.get(line.storeId) as string,
+            customer_id: customerId,
+            store_id: line.storeId,
+            product_id: line.productId,
+            variant_id: line.variantId,
+            product_title: line.productTitle,
+            variant_title: line.variantTitle,
+            sku: line.sku,
+            unit_price: line.unitPrice,
+            quantity: line.quantity,
+            location_id: firstLocation.get(lineIds.get(line.variantId) as string) ?? null,
+            created_at: now,
+          })),
+        ),
+      ];
+    },
   });
-  const firstLocation = new Map<string, string>();
-  for (const allocation of allocations) {
-    if (!firstLocation.has(allocation.lineId)) firstLocation.set(allocation.lineId, allocation.locationId);
-  }
-  await trx
-    .insertInto("order_lines")
-    .values(
-      lines.map((line) => ({
-        id: lineIds.get(line.variantId) as string,
-        order_id: orderIds.get(line.storeId) as string,
-        customer_id: customerId,
-        store_id: line.storeId,
-        product_id: line.productId,
-        variant_id: line.variantId,
-        product_title: line.productTitle,
-        variant_title: line.variantTitle,
-        sku: line.sku,
-        unit_price: line.unitPrice,
-        quantity: line.quantity,
-        location_id: firstLocation.get(lineIds.get(line.variantId) as string) ?? null,
-        created_at: now,
-      })),
-    )
-    .execute();
 
   const storeNames = new Map(lines.map((line) => [line.storeId, line.storeName]));
   const view: CheckoutView = {
@@ -331,9 +347,24 @@ async function redeemCheckoutCoins(
   });
 }
 
+/** The checkout row's money columns for these store totals. */
+function checkoutTotalsOf(totals: readonly StoreTotals[], input: CheckoutInput, coinsValue: number) {
+  const sum = (pick: (store: StoreTotals) => number) => totals.reduce((acc, store) => acc + pick(store), 0);
+  return {
+    subtotal: sum((store) => store.subtotal),
+    shipping_total: sum((store) => store.shippingCost),
+    store_discount_total: sum((store) => store.storeDiscount),
+    platform_discount: sum((store) => store.platformDiscount),
+    coins_redeemed: input.coins,
+    coins_value: coinsValue,
+    grand_total: sum((store) => store.total),
+    wallet_amount: input.walletAmount,
+  };
+}
+
 /** The cart changed between quoting shipping and the transaction: quoting again is the honest answer. */
-function assertSameCart(lines: readonly CartLineRow[], quoted: readonly CartLineRow[]) {
-  const key = (rows: readonly CartLineRow[]) =>
+function assertSameCart(lines: readonly CheckoutLine[], quoted: readonly CheckoutLine[]) {
+  const key = (rows: readonly CheckoutLine[]) =>
     rows
       .map((row) => `${row.variantId}:${row.quantity}`)
       .sort()
@@ -343,7 +374,7 @@ function assertSameCart(lines: readonly CartLineRow[], quoted: readonly CartLine
   }
 }
 
-function assertPurchasable(lines: readonly CartLineRow[]) {
+function assertPurchasable(lines: readonly CheckoutLine[]) {
   const unavailable = lines.filter((line) => !line.purchasable);
   if (unavailable.length > 0) {
     const fields: Record<string, string[]> = {};

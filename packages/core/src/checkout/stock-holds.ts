@@ -1,10 +1,11 @@
 import type { Database, StockHoldStatus } from "@niaga/db";
-import type { Transaction } from "kysely";
+import type { OperationNodeSource, Transaction } from "kysely";
 import { sql } from "kysely";
 import { refreshProductAggregates } from "../catalog/product-aggregates.ts";
 import { emitDomainEvents } from "../events/domain-events.ts";
 import type { Db } from "../shared/db.ts";
 import { OutOfStockError } from "./checkout.errors.ts";
+import { executeTogether } from "./combined-writes.ts";
 
 /** What one order line asks of the stock. Lines of one cart may draw on the same variant. */
 export interface StockDemand {
@@ -20,6 +21,13 @@ export interface StockAllocation {
   lineId: string;
   locationId: string;
   quantity: number;
+}
+
+/** A variant's product facts the caller already read (saves holdStock a read of them). */
+export interface VariantProduct {
+  productId: string;
+  storeId: string;
+  lowStockThreshold: number;
 }
 
 interface LockedLevel {
@@ -65,11 +73,20 @@ async function lockLevels(trx: Db, variantIds: readonly string[]): Promise<Locke
  * Reserves stock for a checkout's lines. Demand is summed per variant before the check, so two
  * lines of one cart can never take the same units twice. Units come from the store's default
  * location first, then the others by id. Nothing is held unless every variant is covered: a
- * shortage throws OutOfStockError listing every short variant.
+ * shortage throws OutOfStockError listing every short variant. `products`, when it covers every
+ * demanded variant, spares the reads of their products for the low-stock and availability checks.
+ * `alsoWrite` gives statements (which may use the allocations) to run in the same round trip as
+ * the holds, so the locked levels are held for as few statements as possible.
  */
 export async function holdStock(
   trx: Transaction<Database>,
-  params: { checkoutId: string; demands: readonly StockDemand[]; actorId: string | null },
+  params: {
+    checkoutId: string;
+    demands: readonly StockDemand[];
+    actorId: string | null;
+    products?: ReadonlyMap<string, VariantProduct>;
+    alsoWrite?: (allocations: readonly StockAllocation[]) => readonly OperationNodeSource[];
+  },
 ): Promise<StockAllocation[]> {
   const levels = await lockLevels(
     trx,
@@ -118,13 +135,14 @@ export async function holdStock(
       quantity: allocation.quantity,
     };
   });
-  await trx.insertInto("stock_holds").values(holds).execute();
   await moveReserved(trx, {
+    alongside: [trx.insertInto("stock_holds").values(holds), ...(params.alsoWrite?.(allocations) ?? [])],
     changes: holds.map((hold) => ({ ...hold, reservedDelta: hold.quantity, onHandDelta: 0 })),
     levels,
     reason: "reservation",
     reference: params.checkoutId,
     actorId: params.actorId,
+    products: params.products,
   });
   return allocations;
 }
@@ -137,7 +155,8 @@ interface LevelChange {
 }
 
 /**
- * Applies summed deltas to locked levels with one statement, journals each change, and refreshes
+ * Applies summed deltas to locked levels and journals each change in one statement (with the
+ * caller's `alongside` writes), then refreshes
  * the products whose availability crossed zero (the only change list pages care about), so the
  * hot path never rewrites product rows for an ordinary sale.
  */
@@ -149,6 +168,8 @@ async function moveReserved(
     reason: string;
     reference: string;
     actorId: string | null;
+    products?: ReadonlyMap<string, VariantProduct> | undefined;
+    alongside?: readonly OperationNodeSource[];
   },
 ): Promise<void> {
   const summed = new Map<string, LevelChange>();
@@ -162,44 +183,48 @@ async function moveReserved(
     });
   }
   const rows = [...summed.values()].sort(byKey);
-  if (rows.length === 0) return;
+  const alongside = params.alongside ?? [];
+  if (rows.length === 0) return executeTogether(trx, alongside);
   const values = sql.join(
     rows.map(
       (row) =>
         sql`(${row.variant_id}::text, ${row.location_id}::text, ${row.onHandDelta}::int, ${row.reservedDelta}::int)`,
     ),
   );
-  await sql`
+  const update = sql`
     update inventory_levels l set
       on_hand = l.on_hand + d.on_hand_delta,
       reserved = l.reserved + d.reserved_delta,
       updated_at = now()
     from (values ${values}) as d(variant_id, location_id, on_hand_delta, reserved_delta)
-    where l.variant_id = d.variant_id and l.location_id = d.location_id`.execute(trx);
+    where l.variant_id = d.variant_id and l.location_id = d.location_id`;
 
   const before = new Map(params.levels.map((level) => [`${level.variant_id}|${level.location_id}`, level]));
-  await trx
-    .insertInto("inventory_journal")
-    .values(
-      rows.map((row) => {
-        const level = before.get(`${row.variant_id}|${row.location_id}`);
-        return {
-          variant_id: row.variant_id,
-          location_id: row.location_id,
-          on_hand_delta: row.onHandDelta,
-          reserved_delta: row.reservedDelta,
-          on_hand_after: (level?.on_hand ?? 0) + row.onHandDelta,
-          reason: params.reason,
-          actor_id: params.actorId,
-          reference: params.reference,
-        };
-      }),
-    )
-    .execute();
-  await refreshCrossedProducts(trx, rows, params.levels);
+  const journal = trx.insertInto("inventory_journal").values(
+    rows.map((row) => {
+      const level = before.get(`${row.variant_id}|${row.location_id}`);
+      return {
+        variant_id: row.variant_id,
+        location_id: row.location_id,
+        on_hand_delta: row.onHandDelta,
+        reserved_delta: row.reservedDelta,
+        on_hand_after: (level?.on_hand ?? 0) + row.onHandDelta,
+        reason: params.reason,
+        actor_id: params.actorId,
+        reference: params.reference,
+      };
+    }),
+  );
+  await executeTogether(trx, [...alongside, update, journal]);
+  await refreshCrossedProducts(trx, rows, params.levels, params.products);
 }
 
-async function refreshCrossedProducts(trx: Db, rows: readonly LevelChange[], levels: readonly LockedLevel[]) {
+async function refreshCrossedProducts(
+  trx: Db,
+  rows: readonly LevelChange[],
+  levels: readonly LockedLevel[],
+  known: ReadonlyMap<string, VariantProduct> | undefined,
+) {
   const availableBefore = new Map<string, number>();
   const availableAfter = new Map<string, number>();
   const changed = new Map(rows.map((row) => [`${row.variant_id}|${row.location_id}`, row]));
@@ -210,16 +235,18 @@ async function refreshCrossedProducts(trx: Db, rows: readonly LevelChange[], lev
     availableBefore.set(level.variant_id, (availableBefore.get(level.variant_id) ?? 0) + Math.max(0, free));
     availableAfter.set(level.variant_id, (availableAfter.get(level.variant_id) ?? 0) + Math.max(0, after));
   }
-  await recordLowStock(trx, availableBefore, availableAfter);
+  await recordLowStock(trx, availableBefore, availableAfter, known);
   const crossed = [...availableBefore.keys()].filter(
     (variantId) => (availableBefore.get(variantId) ?? 0) > 0 !== (availableAfter.get(variantId) ?? 0) > 0,
   );
   if (crossed.length === 0) return;
-  const products = await trx.selectFrom("variants").select("product_id").where("id", "in", crossed).execute();
-  await refreshProductAggregates(
-    trx,
-    products.map((product) => product.product_id),
-  );
+  const cached = knownProducts(known, crossed);
+  const productIds = cached
+    ? [...new Set(cached.map((product) => product.productId))]
+    : (await trx.selectFrom("variants").select("product_id").where("id", "in", crossed).execute()).map(
+        (product) => product.product_id,
+      );
+  await refreshProductAggregates(trx, productIds);
 }
 
 /**
@@ -227,15 +254,43 @@ async function refreshCrossedProducts(trx: Db, rows: readonly LevelChange[], lev
  * threshold to at or below it records a low_stock_events row and a stock.low event, as a manual
  * stock change does (inventory/stock-changes.ts). Only variants whose availability fell are read.
  */
-async function recordLowStock(trx: Db, before: Map<string, number>, after: Map<string, number>) {
+/** The caller's product facts for these variants, in their order, or null unless it has them all. */
+function knownProducts(
+  known: ReadonlyMap<string, VariantProduct> | undefined,
+  variantIds: readonly string[],
+): VariantProduct[] | null {
+  if (!known) return null;
+  const products: VariantProduct[] = [];
+  for (const variantId of variantIds) {
+    const product = known.get(variantId);
+    if (!product) return null;
+    products.push(product);
+  }
+  return products;
+}
+
+async function recordLowStock(
+  trx: Db,
+  before: Map<string, number>,
+  after: Map<string, number>,
+  known: ReadonlyMap<string, VariantProduct> | undefined,
+) {
   const fell = [...before.keys()].filter((variantId) => (after.get(variantId) ?? 0) < (before.get(variantId) ?? 0));
   if (fell.length === 0) return;
-  const rows = await trx
-    .selectFrom("variants")
-    .innerJoin("products", "products.id", "variants.product_id")
-    .select(["variants.id", "products.id as product_id", "products.store_id", "products.low_stock_threshold"])
-    .where("variants.id", "in", fell)
-    .execute();
+  const cached = knownProducts(known, fell);
+  const rows = cached
+    ? cached.map((product, index) => ({
+        id: fell[index] as string,
+        product_id: product.productId,
+        store_id: product.storeId,
+        low_stock_threshold: product.lowStockThreshold,
+      }))
+    : await trx
+        .selectFrom("variants")
+        .innerJoin("products", "products.id", "variants.product_id")
+        .select(["variants.id", "products.id as product_id", "products.store_id", "products.low_stock_threshold"])
+        .where("variants.id", "in", fell)
+        .execute();
   const low = rows.flatMap((row) => {
     const was = before.get(row.id) ?? 0;
     const now = after.get(row.id) ?? 0;

@@ -1,6 +1,7 @@
 import type { UpsertShippingRateInput } from "@niaga/contracts";
 import type { Db } from "../shared/db.ts";
 import { newId } from "../shared/ids.ts";
+import { invalidateRateCache } from "./rate-table.cache.ts";
 import { ANY_REGION } from "./rate-table.pricing.ts";
 
 // Demo/default data only: plausible Indonesian courier prices in IDR minor units (sen, Rp 1 =
@@ -85,5 +86,6 @@ export async function seedDefaultRateTable(db: Db): Promise<{ inserted: number }
     .onConflict((oc) => oc.doNothing())
     .returning("id")
     .execute();
+  invalidateRateCache();
   return { inserted: inserted.length };
 }
