@@ -1,6 +1,7 @@
 import type { FeedProduct, FollowedStore } from "@niaga/contracts";
 import type { Db } from "../shared/db.ts";
 import { decodeExactCursor, exactTimestamp, olderThan, pageOf } from "../shared/exact-cursor.ts";
+import { ratingAggregate } from "../stores/stores.mappers.ts";
 import type { Actor } from "../users/users.service.ts";
 
 type Page<T> = { items: T[]; nextCursor: string | null };
@@ -97,11 +98,7 @@ export async function followingFeed(db: Db, actor: Actor, input: PageInput): Pro
       minPrice: row.min_price,
       maxPrice: row.max_price,
       inStock: row.in_stock,
-      rating: {
-        average: row.rating_count > 0 ? Math.round((row.rating_sum / row.rating_count) * 100) / 100 : null,
-        count: row.rating_count,
-        histogram: row.rating_histogram,
-      },
+      rating: ratingAggregate(row.rating_sum, row.rating_count, row.rating_histogram),
       publishedAt: row.published_at ?? new Date(0),
       store: { id: row.store_id, name: row.store_name, slug: row.store_slug },
     })),

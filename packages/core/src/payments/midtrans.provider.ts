@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { minorUnitsFromDecimal } from "../shared/money.ts";
 import type {
   GatewayPaymentRecord,
   GatewayRefundRecord,
@@ -22,7 +23,7 @@ const toRupiah = (minor: number) => {
   if (minor % 100 !== 0) throw new RangeError(`Midtrans charges whole rupiah; ${minor} minor units is not`);
   return minor / 100;
 };
-const fromRupiah = (gross: string | number) => Math.round(Number(gross) * 100);
+const fromRupiah = (gross: string | number) => minorUnitsFromDecimal(gross, 2);
 /** Midtrans times are Jakarta wall-clock time ("2026-11-24 10:00:00"). */
 const jakartaTime = (value: string | undefined) =>
   value ? new Date(`${value.replace(" ", "T")}+07:00`) : new Date(Number.NaN);

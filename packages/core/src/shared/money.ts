@@ -31,3 +31,21 @@ export function allocateLargestRemainder(
   for (const part of parts) result.set(part.key, Number(part.amount));
   return result;
 }
+
+/**
+ * Minor units from a decimal amount as a gateway writes it ("150000.00", "150000", 150000),
+ * in a currency whose minor unit is 10^-exponent of the major one. Parsed from the digits, not
+ * through a float, so no amount is ever off by a rounding; more decimals than the currency has
+ * are refused.
+ */
+export function minorUnitsFromDecimal(amount: string | number, exponent: number): number {
+  const text = typeof amount === "number" ? String(amount) : amount.trim();
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) throw new RangeError(`"${text}" is not a decimal amount`);
+  const [, sign, whole, fraction = ""] = match;
+  const kept = fraction.replace(/0+$/, "");
+  if (kept.length > exponent) throw new RangeError(`"${text}" has more than ${exponent} decimals`);
+  const minor = Number(`${whole}${fraction.padEnd(exponent, "0").slice(0, exponent)}`);
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`"${text}" is too large`);
+  return sign ? -minor : minor;
+}

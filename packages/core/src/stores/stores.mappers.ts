@@ -5,10 +5,15 @@ import type { Selectable } from "kysely";
 export type StoreRow = Selectable<Database["stores"]>;
 export type StockLocationRow = Selectable<Database["stock_locations"]>;
 
-/** Average to two decimals from the integer sum and count kept on the row (null when unrated). */
+/** Average to two decimals from the integer sum and count kept on a row (null when unrated). */
+export function averageRating(sum: number, count: number): number | null {
+  return count > 0 ? Math.round((sum / count) * 100) / 100 : null;
+}
+
+/** The rating summary shown for a product or store: average, count and the 1–5 histogram. */
 export function ratingAggregate(sum: number, count: number, histogram: number[]): RatingAggregate {
   return {
-    average: count > 0 ? Math.round((sum / count) * 100) / 100 : null,
+    average: averageRating(sum, count),
     count,
     histogram: [0, 1, 2, 3, 4].map((index) => histogram[index] ?? 0),
   };

@@ -1,5 +1,6 @@
 import type { ProductCard } from "@niaga/contracts";
 import { sql } from "kysely";
+import { averageRating } from "../../stores/stores.mappers.ts";
 
 /**
  * Card columns over `p` (products or search's matched rows) with `store_name`/`store_slug`
@@ -40,7 +41,7 @@ export function toProductCard(row: CardRow): ProductCard {
     imageUrl: row.image_url,
     store: { name: row.store_name, slug: row.store_slug },
     rating: {
-      average: row.rating_count > 0 ? Math.round((row.rating_sum / row.rating_count) * 100) / 100 : null,
+      average: averageRating(row.rating_sum, row.rating_count),
       count: row.rating_count,
     },
     inStock: row.in_stock,
