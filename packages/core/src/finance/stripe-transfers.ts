@@ -1,4 +1,6 @@
 import Stripe from "stripe";
+import type { StripeClientSettings } from "../payments/stripe-client.ts";
+import { createStripeClient } from "../payments/stripe-client.ts";
 
 // Stripe Connect "separate charges and transfers": the platform collected the buyer's money on
 // its own account; a payout is a Transfer from the platform's balance to the seller's connected
@@ -21,18 +23,15 @@ export interface PayoutTransfers {
   }): Promise<TransferOutcome>;
 }
 
-export interface StripeTransferSettings {
-  secretKey: string;
-  maxNetworkRetries: number;
-  timeoutMs: number;
-}
+export type StripeTransferSettings = StripeClientSettings;
 
 /** Payout transfers through the official SDK; null when STRIPE_SECRET_KEY is unset (payouts are marked paid by hand). */
 export function stripePayoutTransfers(settings: Partial<StripeTransferSettings> & { secretKey?: string | undefined }) {
   if (!settings.secretKey) return null;
-  const stripe = new Stripe(settings.secretKey, {
+  const stripe = createStripeClient({
+    secretKey: settings.secretKey,
     maxNetworkRetries: settings.maxNetworkRetries ?? 2,
-    timeout: settings.timeoutMs ?? 20_000,
+    timeoutMs: settings.timeoutMs ?? 20_000,
   });
   const transfers: PayoutTransfers = {
     async transfer(params) {

@@ -1,4 +1,4 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import type {
   GatewayPaymentRecord,
   GatewayRefundRecord,
@@ -7,12 +7,11 @@ import type {
   RefundResult,
 } from "./payment-provider.ts";
 import { PaymentDeclinedError, PaymentUnavailableError, WebhookSignatureError } from "./payment-provider.ts";
+import type { StripeClientSettings } from "./stripe-client.ts";
+import { createStripeClient } from "./stripe-client.ts";
 
-export interface StripeSettings {
-  secretKey: string;
+export interface StripeSettings extends StripeClientSettings {
   webhookSecret: string;
-  maxNetworkRetries: number;
-  timeoutMs: number;
 }
 
 /** Most records one reconciliation window reads from a list API (a runaway guard, not a page size). */
@@ -97,10 +96,7 @@ const refundStatus = (status: string | null): RefundResult["status"] =>
  * webhooks verified with `constructEvent` on the raw body.
  */
 export function createStripeProvider(settings: StripeSettings): PaymentProvider {
-  const stripe = new Stripe(settings.secretKey, {
-    maxNetworkRetries: settings.maxNetworkRetries,
-    timeout: settings.timeoutMs,
-  });
+  const stripe = createStripeClient(settings);
   return {
     name: "stripe",
     async createPayment(input) {

@@ -1,10 +1,11 @@
 import type { Config } from "@niaga/config";
 import type { Database, PaymentProviderName } from "@niaga/db";
 import type { Kysely } from "kysely";
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import type { GatewayPaymentRecord, PaymentProvider } from "../payments/payment-provider.ts";
 import { PaymentUnavailableError } from "../payments/payment-provider.ts";
 import { createPaymentProvider } from "../payments/payments.factory.ts";
+import { createStripeClient } from "../payments/stripe-client.ts";
 import type {
   GatewayRecord,
   GatewayStatus,
@@ -110,9 +111,10 @@ function paymentRefsIn(db: Kysely<Database>, provider: PaymentProviderName) {
 export function createReconciliationSource(config: Config, db: Kysely<Database>): ReconciliationSource {
   const provider = createPaymentProvider({ config, db });
   if (provider.name === "stripe" && config.STRIPE_SECRET_KEY) {
-    const stripe = new Stripe(config.STRIPE_SECRET_KEY, {
+    const stripe = createStripeClient({
+      secretKey: config.STRIPE_SECRET_KEY,
       maxNetworkRetries: config.STRIPE_MAX_NETWORK_RETRIES,
-      timeout: config.STRIPE_TIMEOUT_MS,
+      timeoutMs: config.STRIPE_TIMEOUT_MS,
     });
     return sourceFromProvider(provider, { currency: config.CURRENCY, listPayouts: stripeTransfersLister(stripe) });
   }
