@@ -1,6 +1,6 @@
 import { complaintDetailSchema, decideComplaintInputSchema } from "@niaga/contracts";
 import { decideComplaint } from "@niaga/core/complaints/complaints.decisions";
-import { gatewaysFromConfig } from "@niaga/core/refunds/refund-gateway";
+import { gatewaysOf } from "@niaga/core/refunds/refund-gateway";
 import { actorOf } from "../../../actor.ts";
 import { managerProcedure } from "../../../trpc.ts";
 
@@ -8,6 +8,4 @@ import { managerProcedure } from "../../../trpc.ts";
 export const decideComplaintProcedure = managerProcedure
   .input(decideComplaintInputSchema)
   .output(complaintDetailSchema)
-  .mutation(({ ctx, input }) =>
-    decideComplaint(ctx.db, { refunds: gatewaysFromConfig(ctx.config, ctx.db) }, actorOf(ctx), input),
-  );
+  .mutation(({ ctx, input }) => decideComplaint(ctx.db, { refunds: gatewaysOf(ctx.payments) }, actorOf(ctx), input));

@@ -1,6 +1,6 @@
 import { complaintDetailSchema, complaintIdInputSchema } from "@niaga/contracts";
 import { markComplaintReturned } from "@niaga/core/complaints/complaints.decisions";
-import { gatewaysFromConfig } from "@niaga/core/refunds/refund-gateway";
+import { gatewaysOf } from "@niaga/core/refunds/refund-gateway";
 import { actorOf } from "../../../actor.ts";
 import { sellerProcedure } from "../../../trpc.ts";
 
@@ -8,5 +8,5 @@ export const markComplaintReturnedProcedure = sellerProcedure
   .input(complaintIdInputSchema)
   .output(complaintDetailSchema)
   .mutation(({ ctx, input }) =>
-    markComplaintReturned(ctx.db, { refunds: gatewaysFromConfig(ctx.config, ctx.db) }, actorOf(ctx), input),
+    markComplaintReturned(ctx.db, { refunds: gatewaysOf(ctx.payments) }, actorOf(ctx), input),
   );
