@@ -98,6 +98,12 @@ export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
       flushScheduled = false;
       const ids = pending;
       pending = [];
+      // Nobody is subscribed on this instance: there is no one to read the rows for (a stream
+      // that subscribes later starts from its own snapshot or replay), so only move the mark.
+      if (listeners.size === 0) {
+        for (const id of ids) if (id > lastSeenId) lastSeenId = id;
+        return;
+      }
       flushing = flushing
         .then(async () => dispatch(await findEventsByIds(db, ids)))
         .catch((error: Error) => logger.error("realtime read failed", { error: error.message, ids: ids.length }));
