@@ -25,6 +25,7 @@ const envSchema = z.object({
   NIAGA_PROCESS: z.enum(["all", "api", "worker"]).default("all"),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_PREPARED_STATEMENTS: z.coerce.number().int().min(0).max(10_000).default(256),
   EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   MIGRATE_ON_START: booleanish.default(true),

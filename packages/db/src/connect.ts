@@ -33,6 +33,7 @@ export async function connect(config: Config, log: (message: string) => void = (
   const handle = createDb({
     connectionString,
     max: config.DATABASE_POOL_MAX,
+    preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
     onPoolError: (error) => log(`database pool error: ${error.message}`),
   });
   return {

@@ -148,7 +148,9 @@ async function storeMismatch(
     .onConflict((oc) =>
       oc
         .column("dedupe_key")
-        .where("status", "=", "open")
+        // A literal, not a parameter: PostgreSQL matches the partial unique index only when it can
+        // prove the predicate while planning, which a prepared statement's parameter does not allow.
+        .where("status", "=", sql.lit("open"))
         .doUpdateSet((eb) => ({
           last_seen_run_id: eb.ref("excluded.last_seen_run_id"),
           expected: eb.ref("excluded.expected"),
