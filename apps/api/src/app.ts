@@ -2,6 +2,7 @@ import type { Services } from "@niaga/api";
 import { appRouter, createRequestContext } from "@niaga/api";
 import { listOutbox } from "@niaga/core/mail/mailer";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
@@ -12,6 +13,8 @@ import { withConnectionParams } from "./http/connection-params.ts";
 import { filesRoutes } from "./http/files.ts";
 import type { RequestIdEnv } from "./http/request-id.ts";
 import { requestId } from "./http/request-id.ts";
+import type { ConnectionParams } from "./http/sse-subscriptions.ts";
+import { sseSubscriptions } from "./http/sse-subscriptions.ts";
 import { paymentsRoutes } from "./routes/payments.ts";
 
 /**
@@ -53,16 +56,19 @@ export function createApp(services: Services) {
   app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c.req.raw, clientIp(c, config.TRUST_PROXY))));
 
   app.use("/trpc/*", bodyLimit({ maxSize: config.UPLOAD_MAX_BYTES + 64 * 1024 }));
+  const trpcContext = (c: Context<RequestIdEnv>, connectionParams: ConnectionParams) =>
+    createRequestContext(services, {
+      headers: withConnectionParams(c.req.raw.headers, connectionParams),
+      requestId: c.get("requestId"),
+    });
+  // Live subscriptions over SSE on a lighter transport (one small stream per client); the rest is tRPC's.
+  app.use("/trpc/*", sseSubscriptions({ router: appRouter, endpoint: "/trpc", createContext: trpcContext }));
   app.all("/trpc/*", (c) =>
     fetchRequestHandler({
       endpoint: "/trpc",
       req: c.req.raw,
       router: appRouter,
-      createContext: ({ info }) =>
-        createRequestContext(services, {
-          headers: withConnectionParams(c.req.raw.headers, info.connectionParams),
-          requestId: c.get("requestId"),
-        }),
+      createContext: ({ info }) => trpcContext(c, info.connectionParams),
     }),
   );
 

@@ -1,0 +1,263 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { appRouter, createRequestContext } from "@niaga/api";
+import type { LiveStockMessage } from "@niaga/contracts";
+import { emitDomainEvents } from "@niaga/core/events/domain-events";
+import { newId } from "@niaga/core/shared/ids";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { Hono } from "hono";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertOrder } from "../../../packages/core/test/support/order-fixtures.ts";
+import { insertStore } from "../../../packages/core/test/support/review-fixtures.ts";
+import { withConnectionParams } from "../src/http/connection-params.ts";
+import type { RequestIdEnv } from "../src/http/request-id.ts";
+import { requestId } from "../src/http/request-id.ts";
+import { sseSubscriptions } from "../src/http/sse-subscriptions.ts";
+import type { TestApi } from "./support/harness.ts";
+import { startTestApi } from "./support/harness.ts";
+import { collect, liveClient } from "./support/live.ts";
+
+let api: TestApi;
+let productId: string;
+let storeId: string;
+let customerToken: string;
+// The SSE middleware alone, with nothing behind it but a marker: what it serves is its own work.
+let bareUrl: string;
+let bare: ReturnType<typeof serve>;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const seller = await api.userWithRole("seller");
+  const customer = await api.userWithRole("customer");
+  customerToken = customer.token;
+  storeId = (await insertStore(api.database.db, { ownerId: seller.id })).id;
+  const order = await insertOrder(api.database.db, { customerId: customer.id, storeId, status: "paid" });
+  productId = (
+    await api.database.db
+      .selectFrom("variants")
+      .select("product_id")
+      .where("id", "=", order.variantId)
+      .executeTakeFirstOrThrow()
+  ).product_id;
+
+  const app = new Hono<RequestIdEnv>();
+  app.use("*", requestId);
+  app.use(
+    "/trpc/*",
+    sseSubscriptions<RequestIdEnv>({
+      router: appRouter,
+      endpoint: "/trpc",
+      createContext: (c, params) =>
+        createRequestContext(api.services, {
+          headers: withConnectionParams(c.req.raw.headers, params),
+          requestId: c.get("requestId"),
+        }),
+    }),
+  );
+  app.all("*", (c) => c.text("left to tRPC", 418));
+  bare = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => bare.once("listening", () => resolve()));
+  bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await api.stop();
+  await new Promise<void>((resolve) => bare.close(() => resolve()));
+});
+
+const stockPath = (input: unknown) =>
+  `/trpc/public.live.stock?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+
+/** A raw SSE connection over node:http, split into frames, that can be cut off abruptly. */
+function openRaw(url: string, headers: Record<string, string> = {}) {
+  const frames: string[] = [];
+  let buffer = "";
+  const waiters = new Set<() => void>();
+  const request = http.get(url, { headers }, (response) => {
+    response.setEncoding("utf8");
+    response.on("data", (chunk: string) => {
+      buffer += chunk;
+      for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+        const frame = buffer.slice(0, end).trim();
+        buffer = buffer.slice(end + 2);
+        if (frame) frames.push(frame);
+      }
+      for (const wake of [...waiters]) wake();
+    });
+  });
+  request.on("error", () => {});
+  const dataFrames = () => frames.filter((frame) => !frame.startsWith("event:"));
+  return {
+    frames,
+    dataFrames,
+    waitForData: (count: number) =>
+      until(() => (dataFrames().length >= count ? dataFrames() : undefined), `${count} data frames`, waiters),
+    destroy: () => request.destroy(),
+  };
+}
+
+async function until<T>(ready: () => T | undefined, what: string, waiters?: Set<() => void>, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = ready();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        waiters?.delete(wake);
+        resolve();
+      };
+      waiters?.add(wake);
+      setTimeout(wake, 20);
+    });
+  }
+}
+
+const subscribers = () => api.services.realtime.stats().subscribers;
+
+/** tRPC's own fetch adapter answering the same request, for byte-for-byte comparison. */
+async function trpcAnswer(path: string, headers: Record<string, string>) {
+  const req = new Request(`${api.url}${path}`, { headers });
+  const response = await fetchRequestHandler({
+    endpoint: "/trpc",
+    req,
+    router: appRouter,
+    createContext: ({ info }) =>
+      createRequestContext(api.services, {
+        headers: withConnectionParams(req.headers, info.connectionParams),
+        requestId: headers["x-request-id"] ?? "",
+      }),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+async function ourAnswer(path: string, headers: Record<string, string>) {
+  const response = await fetch(`${api.url}${path}`, { headers });
+  return { status: response.status, type: response.headers.get("content-type"), body: await response.text() };
+}
+
+describe("the SSE subscription transport", () => {
+  it("serves subscriptions by itself, parsed by the real client, and leaves everything else to tRPC", async () => {
+    const live = collect<LiveStockMessage>((handlers) =>
+      liveClient(bareUrl).public.live.stock.subscribe({ productId }, handlers),
+    );
+    const [snapshot] = await live.waitFor(1);
+    expect(snapshot?.data).toMatchObject({ event: null, productId, inStock: true });
+    live.stop();
+
+    const left = [
+      `${stockPath({ productId })}&batch=1`,
+      `${stockPath({ productId })}&connectionParams=not-json`,
+      "/trpc/public.categories.list",
+      "/trpc/no.such.procedure",
+    ];
+    for (const path of left) expect((await fetch(`${bareUrl}${path}`)).status, path).toBe(418);
+    expect((await fetch(`${bareUrl}${stockPath({ productId })}`, { method: "POST" })).status).toBe(418);
+  });
+
+  it("answers refusals and malformed input exactly as tRPC's own adapter does", async () => {
+    const cases: { path: string; code: string }[] = [
+      { path: `/trpc/public.live.stock?input=${encodeURIComponent("{not json")}`, code: "BAD_REQUEST" },
+      { path: stockPath({ productId: 42 }), code: "BAD_REQUEST" },
+      { path: stockPath({ productId: newId() }), code: "NOT_FOUND" },
+      {
+        path: `/trpc/customer.live.order?input=${encodeURIComponent(JSON.stringify({ json: { orderId: newId() } }))}`,
+        code: "UNAUTHORIZED",
+      },
+      {
+        path: `/trpc/customer.live.notifications?connectionParams=${encodeURIComponent('{"authorization":1}')}`,
+        code: "PARSE_ERROR",
+      },
+    ];
+    for (const { path, code } of cases) {
+      const headers = { "x-request-id": `sse-test-${newId()}` };
+      const ours = await ourAnswer(path, headers);
+      const { type, ...answer } = ours;
+      expect(answer, path).toEqual(await trpcAnswer(path, headers));
+      // Refusals are the stream's first event, as tRPC sends them; bad connection params are tRPC's JSON.
+      expect(type, path).toBe(code === "PARSE_ERROR" ? "text/plain;charset=UTF-8" : "text/event-stream");
+      expect(ours.body, path).toContain(`"code":"${code}"`);
+    }
+    const refused = collect((handlers) =>
+      liveClient(api.url).customer.live.order.subscribe({ orderId: newId() }, handlers),
+    );
+    expect((await refused.waitForError()).code).toBe("UNAUTHORIZED");
+    refused.stop();
+  });
+
+  it("sends the app's CORS, secure and request-id headers with the stream", async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${api.url}${stockPath({ productId })}`, {
+      headers: { origin: api.url, "x-request-id": "sse-headers-check" },
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache, no-transform",
+      "access-control-allow-origin": api.url,
+      "access-control-allow-credentials": "true",
+      "x-content-type-options": "nosniff",
+      "x-request-id": "sse-headers-check",
+    });
+    expect(response.headers.get("vary")).toContain("Origin");
+    controller.abort();
+  });
+
+  it("releases every hub subscription when clients disconnect abruptly", async () => {
+    // The previous test's aborted stream may still be on its way out.
+    await until(() => (subscribers() === 0 ? true : undefined), "the previous test's stream to be dropped");
+    const streams = Array.from({ length: 20 }, () => openRaw(`${api.url}${stockPath({ productId })}`));
+    await Promise.all(streams.map((stream) => stream.waitForData(1)));
+    expect(subscribers()).toBe(20);
+    for (const stream of streams) stream.destroy();
+    await until(() => (subscribers() === 0 ? true : undefined), "the hub to drop every stream");
+    // One that ends through the client link is released too.
+    const live = collect<unknown>((handlers) =>
+      liveClient(api.url, customerToken).customer.live.notifications.subscribe(undefined, handlers),
+    );
+    await live.waitFor(1);
+    expect(subscribers()).toBe(1);
+    live.stop();
+    await until(() => (subscribers() === 0 ? true : undefined), "the hub to drop the link's stream");
+  });
+
+  it("replays what a reconnecting client missed after its Last-Event-ID header", async () => {
+    const first = openRaw(`${api.url}${stockPath({ productId })}`);
+    const [snapshot] = await first.waitForData(1);
+    first.destroy();
+    const cursor = /^id: (.*)$/m.exec(snapshot ?? "")?.[1] ?? "";
+    expect(cursor).toMatch(/^\d+$/);
+    for (const available of [4, 3]) {
+      await emitDomainEvents(api.database.db, [
+        {
+          type: "stock.low",
+          aggregate: { type: "product", id: productId },
+          payload: { storeId, productId, variantId: newId(), available, threshold: 5 },
+        },
+      ]);
+    }
+    const ids = (
+      await api.database.db
+        .selectFrom("domain_events")
+        .select("id")
+        .where("aggregate_id", "=", productId)
+        .where("id", ">", Number(cursor))
+        .orderBy("id")
+        .execute()
+    ).map((row) => String(row.id));
+    expect(ids).toHaveLength(2);
+
+    const again = openRaw(`${api.url}${stockPath({ productId })}`, { "last-event-id": cursor });
+    const replayed = await again.waitForData(2);
+    expect(replayed.map((frame) => /^id: (.*)$/m.exec(frame)?.[1])).toEqual(ids);
+    const events = replayed.map(
+      (frame) => (superjson.parse(/^data: (.*)$/m.exec(frame)?.[1] ?? "null") as LiveStockMessage).event,
+    );
+    expect(events.map((event) => [String(event?.id), event?.type, event?.occurredAt instanceof Date])).toEqual(
+      ids.map((id) => [id, "stock.low", true]),
+    );
+    again.destroy();
+  });
+});
