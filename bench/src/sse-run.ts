@@ -7,6 +7,7 @@
 // start, seeds one store with `--products` products, and never touches any other database.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -34,11 +35,20 @@ async function freshDatabase() {
   await admin.end();
 }
 
+/** The `--flags` between `node` and the entry file in apps/api's `start` script. */
+function startScriptFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(new URL("../../apps/api/package.json", import.meta.url), "utf8")) as {
+    scripts: { start: string };
+  };
+  return manifest.scripts.start.split(" ").filter((word) => word.startsWith("--"));
+}
+
 /** The API as production runs it: its own process, API only. The first start migrates the fresh database. */
 async function startApi(migrate: boolean) {
   const main = fileURLToPath(new URL("../../apps/api/src/main.ts", import.meta.url));
-  // SSE_NODE_ARGS: extra Node flags for the API under test (e.g. --trace-gc when looking into memory).
-  const nodeArgs = (process.env.SSE_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  // The Node flags of apps/api's `start` script, so the instance is measured as `npm start` runs it;
+  // SSE_NODE_ARGS adds more (e.g. --trace-gc when looking into memory).
+  const nodeArgs = [...startScriptFlags(), ...(process.env.SSE_NODE_ARGS ?? "").split(" ").filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, main, "--api-only"], {
     env: {
       PATH: process.env.PATH ?? "",
