@@ -328,4 +328,58 @@ describe("payment and expiry", () => {
       },
     );
   });
+
+  it("announces stock.changed per product when units are held and released, not when a payment commits them", async () => {
+    // Events after `since` (creating a product with stock announces its first level too).
+    const stockChangedSince = async (since: number, productIds: string[]) =>
+      (
+        await database.db
+          .selectFrom("domain_events")
+          .select(["aggregate_id", "payload"])
+          .where("type", "=", "stock.changed")
+          .where("aggregate_id", "in", productIds)
+          .where("id", ">", since)
+          .orderBy("id")
+          .execute()
+      ).map((row) => [row.aggregate_id, row.payload]);
+    const lastEventId = async () =>
+      Number(
+        (
+          await database.db
+            .selectFrom("domain_events")
+            .select((eb) => eb.fn.max("id").as("id"))
+            .executeTakeFirst()
+        )?.id ?? 0,
+      );
+    const announced = (cart: Awaited<ReturnType<typeof pricedCart>>, which: ("a" | "b")[]) =>
+      which.map((key) => [
+        cart[key].product.id,
+        { productId: cart[key].product.id, variantIds: [cart[key].variantId] },
+      ]);
+
+    const paid = await pricedCart({});
+    const paidProducts = [paid.a.product.id, paid.b.product.id];
+    const beforePaid = await lastEventId();
+    const paidCheckout = await placeCheckout(database.db, deps, {
+      customerId: paid.customer.userId,
+      input: paid.input,
+    });
+    expect((await stockChangedSince(beforePaid, paidProducts)).sort()).toEqual(announced(paid, ["a", "b"]).sort());
+    const afterHold = await lastEventId();
+    await markCheckoutPaid(database.db, { checkoutId: paidCheckout.id, provider: "sandbox" });
+    expect(await stockChangedSince(afterHold, paidProducts)).toEqual([]);
+
+    const unpaid = await pricedCart({});
+    const beforeUnpaid = await lastEventId();
+    const checkout = await placeCheckout(database.db, deps, {
+      customerId: unpaid.customer.userId,
+      input: unpaid.input,
+    });
+    await expireUnpaidCheckouts(database.db, { now: new Date(checkout.expiresAt.getTime() + 1000) });
+    // Held, then released.
+    expect(await stockChangedSince(beforeUnpaid, [unpaid.a.product.id])).toEqual([
+      ...announced(unpaid, ["a"]),
+      ...announced(unpaid, ["a"]),
+    ]);
+  });
 });

@@ -21,7 +21,7 @@ export function cancelCheckout(
       .where("id", "=", params.checkoutId)
       .forUpdate()
       .executeTakeFirst();
-    if (!checkout || checkout.status !== "pending_payment") return false;
+    if (checkout?.status !== "pending_payment") return false;
     const actorId = params.actorId ?? null;
     await cancelCheckoutOrders(trx, {
       checkoutId: checkout.id,

@@ -5,7 +5,7 @@ import { maxRedeemableCoins, redeemCoins } from "../coins/coins.checkout.ts";
 import type { AppliedCoupon } from "../coupons/coupons.checkout.ts";
 import { redeemCoupons } from "../coupons/coupons.checkout.ts";
 import type { DomainEvent } from "../events/domain-events.ts";
-import { validateEvent } from "../events/event-catalog.ts";
+import { domainEventsInsert } from "../events/domain-events.ts";
 import { commissionRatesFor } from "../ledger/commission.ts";
 import { accounts } from "../ledger/ledger.accounts.ts";
 import { postJournalEntry } from "../ledger/ledger.service.ts";
@@ -177,7 +177,6 @@ export async function writeCheckout(
     aggregate: { type: "order", id: order.id },
     payload: { checkoutId, storeId: order.store_id, customerId, total: order.total },
   }));
-  for (const event of placed) validateEvent(event);
 
   // Everything below is written in one statement with the holds, right after the stock levels
   // are locked: a hot variant's row stays locked for that one round trip and the commit.
@@ -216,15 +215,8 @@ export async function writeCheckout(
             created_at: now,
           })),
         ),
-        // The outbox rows emitDomainEvents would write (validated above), in the same statement.
-        trx.insertInto("domain_events").values(
-          placed.map((event) => ({
-            type: event.type,
-            aggregate_type: event.aggregate.type,
-            aggregate_id: event.aggregate.id,
-            payload: JSON.stringify(event.payload ?? {}),
-          })),
-        ),
+        // The outbox rows emitDomainEvents would write, in the same statement.
+        domainEventsInsert(trx, placed),
         trx.insertInto("order_lines").values(
           lines.map((line) => ({
             id: lineIds.get(line.variantId) as string,

@@ -1,11 +1,11 @@
 import type { Database, StockHoldStatus } from "@niaga/db";
 import type { OperationNodeSource, Transaction } from "kysely";
 import { sql } from "kysely";
-import { refreshProductAggregates } from "../catalog/product-aggregates.ts";
-import { emitDomainEvents } from "../events/domain-events.ts";
 import type { Db } from "../shared/db.ts";
 import { OutOfStockError } from "./checkout.errors.ts";
 import { executeTogether } from "./combined-writes.ts";
+import type { LevelChange, LockedLevel } from "./stock-level-effects.ts";
+import { refreshCrossedProducts, stockChangedInsert } from "./stock-level-effects.ts";
 
 /** What one order line asks of the stock. Lines of one cart may draw on the same variant. */
 export interface StockDemand {
@@ -28,14 +28,6 @@ export interface VariantProduct {
   productId: string;
   storeId: string;
   lowStockThreshold: number;
-}
-
-interface LockedLevel {
-  variant_id: string;
-  location_id: string;
-  on_hand: number;
-  reserved: number;
-  is_default: boolean;
 }
 
 const byKey = (a: { variant_id: string; location_id: string }, b: { variant_id: string; location_id: string }) =>
@@ -147,13 +139,6 @@ export async function holdStock(
   return allocations;
 }
 
-interface LevelChange {
-  variant_id: string;
-  location_id: string;
-  reservedDelta: number;
-  onHandDelta: number;
-}
-
 /**
  * Applies summed deltas to locked levels and journals each change in one statement (with the
  * caller's `alongside` writes), then refreshes
@@ -169,6 +154,8 @@ async function moveReserved(
     reference: string;
     actorId: string | null;
     products?: ReadonlyMap<string, VariantProduct> | undefined;
+    /** variant id → product id, for callers that know them without the rest of VariantProduct. */
+    productOf?: ReadonlyMap<string, string>;
     alongside?: readonly OperationNodeSource[];
   },
 ): Promise<void> {
@@ -215,115 +202,9 @@ async function moveReserved(
       };
     }),
   );
-  await executeTogether(trx, [...alongside, update, journal]);
+  const stockChanged = await stockChangedInsert(trx, rows, params.products, params.productOf);
+  await executeTogether(trx, [...alongside, ...(stockChanged ? [stockChanged] : []), update, journal]);
   await refreshCrossedProducts(trx, rows, params.levels, params.products);
-}
-
-async function refreshCrossedProducts(
-  trx: Db,
-  rows: readonly LevelChange[],
-  levels: readonly LockedLevel[],
-  known: ReadonlyMap<string, VariantProduct> | undefined,
-) {
-  const availableBefore = new Map<string, number>();
-  const availableAfter = new Map<string, number>();
-  const changed = new Map(rows.map((row) => [`${row.variant_id}|${row.location_id}`, row]));
-  for (const level of levels) {
-    const row = changed.get(`${level.variant_id}|${level.location_id}`);
-    const free = level.on_hand - level.reserved;
-    const after = free + (row ? row.onHandDelta - row.reservedDelta : 0);
-    availableBefore.set(level.variant_id, (availableBefore.get(level.variant_id) ?? 0) + Math.max(0, free));
-    availableAfter.set(level.variant_id, (availableAfter.get(level.variant_id) ?? 0) + Math.max(0, after));
-  }
-  await recordLowStock(trx, availableBefore, availableAfter, known);
-  const crossed = [...availableBefore.keys()].filter(
-    (variantId) => (availableBefore.get(variantId) ?? 0) > 0 !== (availableAfter.get(variantId) ?? 0) > 0,
-  );
-  if (crossed.length === 0) return;
-  const cached = knownProducts(known, crossed);
-  const productIds = cached
-    ? [...new Set(cached.map((product) => product.productId))]
-    : (await trx.selectFrom("variants").select("product_id").where("id", "in", crossed).execute()).map(
-        (product) => product.product_id,
-      );
-  await refreshProductAggregates(trx, productIds);
-}
-
-/**
- * A reservation that takes a variant's availability from above its product's low-stock
- * threshold to at or below it records a low_stock_events row and a stock.low event, as a manual
- * stock change does (inventory/stock-changes.ts). Only variants whose availability fell are read.
- */
-/** The caller's product facts for these variants, in their order, or null unless it has them all. */
-function knownProducts(
-  known: ReadonlyMap<string, VariantProduct> | undefined,
-  variantIds: readonly string[],
-): VariantProduct[] | null {
-  if (!known) return null;
-  const products: VariantProduct[] = [];
-  for (const variantId of variantIds) {
-    const product = known.get(variantId);
-    if (!product) return null;
-    products.push(product);
-  }
-  return products;
-}
-
-async function recordLowStock(
-  trx: Db,
-  before: Map<string, number>,
-  after: Map<string, number>,
-  known: ReadonlyMap<string, VariantProduct> | undefined,
-) {
-  const fell = [...before.keys()].filter((variantId) => (after.get(variantId) ?? 0) < (before.get(variantId) ?? 0));
-  if (fell.length === 0) return;
-  const cached = knownProducts(known, fell);
-  const rows = cached
-    ? cached.map((product, index) => ({
-        id: fell[index] as string,
-        product_id: product.productId,
-        store_id: product.storeId,
-        low_stock_threshold: product.lowStockThreshold,
-      }))
-    : await trx
-        .selectFrom("variants")
-        .innerJoin("products", "products.id", "variants.product_id")
-        .select(["variants.id", "products.id as product_id", "products.store_id", "products.low_stock_threshold"])
-        .where("variants.id", "in", fell)
-        .execute();
-  const low = rows.flatMap((row) => {
-    const was = before.get(row.id) ?? 0;
-    const now = after.get(row.id) ?? 0;
-    if (!(was > row.low_stock_threshold && now <= row.low_stock_threshold)) return [];
-    return [{ ...row, available: now }];
-  });
-  if (low.length === 0) return;
-  await trx
-    .insertInto("low_stock_events")
-    .values(
-      low.map((row) => ({
-        store_id: row.store_id,
-        product_id: row.product_id,
-        variant_id: row.id,
-        available: row.available,
-        threshold: row.low_stock_threshold,
-      })),
-    )
-    .execute();
-  await emitDomainEvents(
-    trx,
-    low.map((row) => ({
-      type: "stock.low" as const,
-      aggregate: { type: "product", id: row.product_id },
-      payload: {
-        storeId: row.store_id,
-        productId: row.product_id,
-        variantId: row.id,
-        available: row.available,
-        threshold: row.low_stock_threshold,
-      },
-    })),
-  );
 }
 
 /** Moves holds matching `where` to `to`, applying `delta(hold)` to their levels; returns how many moved. */
@@ -339,12 +220,15 @@ async function settleHolds(
   },
 ): Promise<number> {
   const reference = "checkoutId" in params.filter ? params.filter.checkoutId : params.filter.orderId;
-  let query = trx.selectFrom("stock_holds").select(["id", "variant_id", "location_id", "quantity"]);
+  let query = trx
+    .selectFrom("stock_holds")
+    .innerJoin("variants", "variants.id", "stock_holds.variant_id")
+    .select(["stock_holds.id", "stock_holds.variant_id", "variants.product_id"]);
   query =
     "checkoutId" in params.filter
-      ? query.where("checkout_id", "=", params.filter.checkoutId)
-      : query.where("order_id", "=", params.filter.orderId);
-  const candidates = await query.where("status", "=", params.from).execute();
+      ? query.where("stock_holds.checkout_id", "=", params.filter.checkoutId)
+      : query.where("stock_holds.order_id", "=", params.filter.orderId);
+  const candidates = await query.where("stock_holds.status", "=", params.from).execute();
   if (candidates.length === 0) return 0;
   // Levels first (the one lock order), then the holds; a hold another caller settled meanwhile drops out.
   const levels = await lockLevels(
@@ -368,6 +252,7 @@ async function settleHolds(
     reason: params.reason,
     reference,
     actorId: params.actorId,
+    productOf: new Map(candidates.map((hold) => [hold.variant_id, hold.product_id])),
   });
   return moved.length;
 }

@@ -17,16 +17,21 @@ export interface DomainEvent {
  */
 export async function emitDomainEvents(db: Db, events: readonly DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
+  await domainEventsInsert(db, events).execute();
+}
+
+/**
+ * The outbox insert emitDomainEvents runs, checked against the catalog, for a caller that sends it
+ * in one statement with its other writes (checkout/combined-writes.ts). `events` must not be empty.
+ */
+export function domainEventsInsert(db: Db, events: readonly DomainEvent[]) {
   for (const event of events) validateEvent(event);
-  await db
-    .insertInto("domain_events")
-    .values(
-      events.map((event) => ({
-        type: event.type,
-        aggregate_type: event.aggregate.type,
-        aggregate_id: event.aggregate.id,
-        payload: JSON.stringify(event.payload ?? {}),
-      })),
-    )
-    .execute();
+  return db.insertInto("domain_events").values(
+    events.map((event) => ({
+      type: event.type,
+      aggregate_type: event.aggregate.type,
+      aggregate_id: event.aggregate.id,
+      payload: JSON.stringify(event.payload ?? {}),
+    })),
+  );
 }
