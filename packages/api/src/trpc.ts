@@ -8,11 +8,11 @@ import type {
   TRPCRouterRecord,
 } from "@trpc/server";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import type { Access } from "./access.ts";
 import { isAllowed, ROLE_ACCESS } from "./access.ts";
 import type { Context } from "./context.ts";
 import { formatError, toTRPCError } from "./errors.ts";
+import { wireTransformer } from "./wire-transformer.ts";
 
 export interface Meta {
   access: Access;
@@ -22,7 +22,7 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer: wireTransformer,
     errorFormatter: ({ shape, error, ctx }) => formatError({ shape, error, requestId: ctx?.requestId ?? null }),
   });
 
