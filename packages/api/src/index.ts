@@ -7,4 +7,4 @@ export type { AppRouter, RouterInputs, RouterOutputs } from "./routers/root.ts";
 export { appRouter } from "./routers/root.ts";
 export type { Meta } from "./trpc.ts";
 export { createCallerFactory } from "./trpc.ts";
-export { isPlainJson, wireTransformer } from "./wire-transformer.ts";
+export { isWireReady, wireTransformer } from "./wire-transformer.ts";
