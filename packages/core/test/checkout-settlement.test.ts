@@ -8,6 +8,9 @@ import { createPlatformCoupon } from "@niaga/core/coupons/coupons.service";
 import { accounts } from "@niaga/core/ledger/ledger.accounts";
 import { checkLedgerInvariants } from "@niaga/core/ledger/ledger.invariants";
 import { accountBalance, postJournalEntry } from "@niaga/core/ledger/ledger.service";
+import { cancelMyOrder } from "@niaga/core/orders/orders.service";
+import { createSandboxProvider } from "@niaga/core/payments/sandbox.provider";
+import { gatewaysOf } from "@niaga/core/refunds/refund-gateway";
 import type { TestDatabase } from "@niaga/testing/database";
 import { createTestDatabase } from "@niaga/testing/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -381,5 +384,71 @@ describe("payment and expiry", () => {
       ...announced(unpaid, ["a"]),
       ...announced(unpaid, ["a"]),
     ]);
+  });
+});
+
+describe("cancelling a paid order", () => {
+  const sandboxGateways = () => gatewaysOf(createSandboxProvider(database.db));
+  const refundsOf = (orderId: string) =>
+    database.db
+      .selectFrom("refunds")
+      .select(["amount", "destination", "status", "provider"])
+      .where("order_id", "=", orderId)
+      .execute();
+
+  it("sends the order's money back to the card through the provider, once, and the ledger still balances", async () => {
+    const { a, customer, input } = await pricedCart({});
+    const checkout = await placeCheckout(database.db, deps, { customerId: customer.userId, input });
+    await markCheckoutPaid(database.db, { checkoutId: checkout.id, provider: "sandbox" });
+    const order = checkout.orders.find((o) => o.storeId === a.store.id);
+    if (!order) throw new Error("expected the first store's order");
+    const cancelled = await cancelMyOrder(database.db, customer, { id: order.id }, { refunds: sandboxGateways() });
+    expect(cancelled.status).toBe("cancelled");
+    expect(await refundsOf(order.id)).toEqual([
+      { amount: order.total, destination: "original", status: "succeeded", provider: "sandbox" },
+    ]);
+    // The seller's pending balance gave the order back (the other store's order is untouched).
+    expect(await accountBalance(database.db, accounts.sellerPending(a.store.id))).toBe(0);
+    expect(await level(a.variantId)).toEqual({ on_hand: 10, reserved: 0 });
+    expect(await checkLedgerInvariants(database.db)).toMatchObject({ ok: true });
+  });
+
+  it("refunds to the wallet what the card can no longer take when the checkout was paid partly from the wallet", async () => {
+    const { a, b, customer, input } = await pricedCart({});
+    await fundWallet(customer.userId, 3_500_000);
+    const checkout = await placeCheckout(database.db, deps, {
+      customerId: customer.userId,
+      input: { ...input, walletAmount: 3_500_000 },
+    });
+    await markCheckoutPaid(database.db, { checkoutId: checkout.id, provider: "sandbox" });
+    const cardPart = checkout.grandTotal - 3_500_000;
+    const bigOrder = checkout.orders.find((o) => o.storeId === a.store.id);
+    const smallOrder = checkout.orders.find((o) => o.storeId === b.store.id);
+    if (!bigOrder || !smallOrder) throw new Error("expected both orders");
+    // The small order fits in what the card paid; the big one (3,000,000 of goods) does not.
+    expect(smallOrder.total).toBeLessThanOrEqual(cardPart);
+    expect(bigOrder.total).toBeGreaterThan(cardPart - smallOrder.total);
+    await cancelMyOrder(database.db, customer, { id: smallOrder.id }, { refunds: sandboxGateways() });
+    await cancelMyOrder(database.db, customer, { id: bigOrder.id }, { refunds: sandboxGateways() });
+    expect(await refundsOf(smallOrder.id)).toMatchObject([{ destination: "original", status: "succeeded" }]);
+    expect(await refundsOf(bigOrder.id)).toMatchObject([
+      { amount: bigOrder.total, destination: "wallet", status: "succeeded" },
+    ]);
+    expect(await accountBalance(database.db, accounts.customerWallet(customer.userId))).toBe(bigOrder.total);
+    expect(await checkLedgerInvariants(database.db)).toMatchObject({ ok: true });
+  });
+
+  it("lets one of two racing cancels of the same paid order refund it", async () => {
+    const { a, customer, input } = await pricedCart({});
+    const checkout = await placeCheckout(database.db, deps, { customerId: customer.userId, input });
+    await markCheckoutPaid(database.db, { checkoutId: checkout.id, provider: "sandbox" });
+    const order = checkout.orders.find((o) => o.storeId === a.store.id);
+    if (!order) throw new Error("expected the first store's order");
+    const results = await Promise.allSettled(
+      [1, 2].map(() => cancelMyOrder(database.db, customer, { id: order.id }, { refunds: sandboxGateways() })),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await refundsOf(order.id)).toHaveLength(1);
+    expect(await checkLedgerInvariants(database.db)).toMatchObject({ ok: true });
   });
 });

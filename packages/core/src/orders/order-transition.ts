@@ -3,6 +3,7 @@ import { settleCheckoutAfterOrderCancel } from "../checkout/checkout-close.ts";
 import { releaseOrderStock } from "../checkout/stock-holds.ts";
 import { emitDomainEvents } from "../events/domain-events.ts";
 import { recordOrderCompleted } from "../ledger/ledger.flows.ts";
+import type { RequestedRefund } from "../refunds/refunds.service.ts";
 import type { Db } from "../shared/db.ts";
 import { inTransaction } from "../shared/db.ts";
 import { NotFoundError } from "../shared/errors.ts";
@@ -39,6 +40,8 @@ export interface TransitionResult {
   checkoutId: string;
   from: OrderStatus;
   to: OrderStatus;
+  /** The refund a cancelled paid order requested; the caller sends it after commit when pending. */
+  refund: RequestedRefund | null;
 }
 
 async function lockOrder(trx: Db, params: OrderTransition) {
@@ -92,12 +95,16 @@ export function transitionOrder(db: Db, params: OrderTransition): Promise<Transi
       .execute();
 
     const notes = params.note ? [params.note] : [];
+    let refund: RequestedRefund | null = null;
     if (params.to === "cancelled") {
       // The checkout's coupons and coins before the order's stock: the lock order of checkout.
       if (params.settleCheckout !== false) await settleCheckoutAfterOrderCancel(trx, { checkoutId: order.checkout_id });
       await releaseOrderStock(trx, { orderId: order.id, actorId: params.actor.userId });
-      if (from !== "pending_payment")
-        notes.push(await requestOrderRefund(trx, { orderId: order.id, amount: order.total }));
+      if (from !== "pending_payment") {
+        const requested = await requestOrderRefund(trx, { orderId: order.id, actorId: params.actor.userId });
+        notes.push(requested.note);
+        refund = requested.refund;
+      }
     }
     // The seller's earnings for a completed order become withdrawable, in the same transaction.
     if (params.to === "completed") await recordOrderCompleted(trx, { orderId: order.id, actorId: params.actor.userId });
@@ -120,6 +127,6 @@ export function transitionOrder(db: Db, params: OrderTransition): Promise<Transi
         payload: { orderId: order.id, storeId: order.store_id, customerId: order.customer_id, from, to: params.to },
       },
     ]);
-    return { orderId: order.id, checkoutId: order.checkout_id, from, to: params.to };
+    return { orderId: order.id, checkoutId: order.checkout_id, from, to: params.to, refund };
   });
 }

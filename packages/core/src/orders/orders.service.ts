@@ -8,12 +8,14 @@ import type {
 } from "@niaga/contracts";
 import type { OrderStatus } from "@niaga/db";
 import { recordAudit } from "../audit/audit.ts";
+import type { RefundGateways } from "../refunds/refund-gateway.ts";
+import { executeRefund } from "../refunds/refunds.service.ts";
 import type { Db } from "../shared/db.ts";
 import { inTransaction } from "../shared/db.ts";
 import { DomainError, NotFoundError } from "../shared/errors.ts";
 import { requireSellerStore } from "../stores/stores.service.ts";
 import type { Actor } from "../users/users.service.ts";
-import type { OrderActor } from "./order-transition.ts";
+import type { OrderActor, TransitionResult } from "./order-transition.ts";
 import { transitionOrder } from "./order-transition.ts";
 import { getAnyOrder, getMyOrder, getStoreOrder } from "./orders.read.ts";
 
@@ -23,18 +25,42 @@ import { getAnyOrder, getMyOrder, getStoreOrder } from "./orders.read.ts";
 const asCustomer = (actor: Actor): OrderActor => ({ kind: "customer", userId: actor.userId, role: "customer" });
 const asSeller = (actor: Actor): OrderActor => ({ kind: "seller", userId: actor.userId, role: "seller" });
 
-/** The customer cancels before payment, or after it while the seller has not started processing. */
-export async function cancelMyOrder(db: Db, actor: Actor, input: CancelMyOrderInput): Promise<MyOrder> {
-  return inTransaction(db, async (trx) => {
-    await transitionOrder(trx, {
+/** How a cancellation's refund reaches the payment provider once the cancel has committed. */
+export interface OrderRefundDeps {
+  refunds?: RefundGateways;
+}
+
+/**
+ * Sends a cancelled paid order's refund through its provider after the cancel committed. Inside a
+ * caller's transaction, or with no gateways, it stays requested for the refunds.retry sweep.
+ */
+async function sendRefundAfterCommit(db: Db, deps: OrderRefundDeps, moved: TransitionResult) {
+  if (moved.refund?.pending && deps.refunds && !db.isTransaction) {
+    await executeRefund(db, deps.refunds, moved.refund.refundId);
+  }
+}
+
+/**
+ * The customer cancels before payment, or after it while the seller has not started processing;
+ * a paid order's money goes back (see requestOrderRefund).
+ */
+export async function cancelMyOrder(
+  db: Db,
+  actor: Actor,
+  input: CancelMyOrderInput,
+  deps: OrderRefundDeps = {},
+): Promise<MyOrder> {
+  const moved = await inTransaction(db, (trx) =>
+    transitionOrder(trx, {
       orderId: input.id,
       to: "cancelled",
       actor: asCustomer(actor),
       scope: { customerId: actor.userId },
       note: input.reason ?? null,
-    });
-    return getMyOrder(trx, actor, input);
-  });
+    }),
+  );
+  await sendRefundAfterCommit(db, deps, moved);
+  return getMyOrder(db, actor, input);
 }
 
 /** Confirms receipt: a shipped order is recorded delivered, then completed; a delivered one completed. */
@@ -111,10 +137,11 @@ export async function forceOrderTransition(
   db: Db,
   actor: Actor,
   input: ForceOrderTransitionInput,
+  deps: OrderRefundDeps = {},
 ): Promise<StaffOrder> {
   const reason = input.reason.trim();
   if (!reason) throw new DomainError("INVALID", "A reason is required", { reason: ["Say why you force this change"] });
-  return inTransaction(db, async (trx) => {
+  const moved = await inTransaction(db, async (trx) => {
     const moved = await transitionOrder(trx, {
       orderId: input.id,
       to: input.to,
@@ -129,6 +156,8 @@ export async function forceOrderTransition(
       data: { from: moved.from, to: moved.to, reason },
       requestId: actor.requestId,
     });
-    return getAnyOrder(trx, input);
+    return moved;
   });
+  await sendRefundAfterCommit(db, deps, moved);
+  return getAnyOrder(db, input);
 }

@@ -34,12 +34,12 @@ export function selectRefund(db: Db, id: string) {
 export async function findCapture(
   db: Db,
   checkoutId: string,
-): Promise<{ provider: string; providerRef: string } | null> {
+): Promise<{ provider: string; providerRef: string; amount: number } | null> {
   const line = await db
     .selectFrom("journal_entries as e")
     .innerJoin("journal_lines as l", "l.entry_id", "e.id")
     .innerJoin("ledger_accounts as a", "a.id", "l.account_id")
-    .select(["a.owner_id"])
+    .select(["a.owner_id", "l.amount"])
     .where("e.idempotency_key", "=", `payment.captured:${checkoutId}`)
     .where("a.kind", "=", "gateway_clearing")
     .executeTakeFirst();
@@ -53,7 +53,38 @@ export async function findCapture(
     .where("provider_ref", "is not", null)
     .orderBy("succeeded_at", (ob) => ob.desc().nullsLast())
     .executeTakeFirst();
-  return { provider: line.owner_id, providerRef: payment?.provider_ref ?? checkoutId };
+  // The clearing line's debit is what the gateway collected: the grand total less any wallet part.
+  return { provider: line.owner_id, providerRef: payment?.provider_ref ?? checkoutId, amount: Number(line.amount) };
+}
+
+/**
+ * What the gateway can still send back for a checkout: what it collected, less every refund to the
+ * original method already requested for the checkout's orders (failed ones are retried, so they
+ * still count) and less a closed checkout's whole-payment refunds.
+ */
+export async function gatewayRefundRoom(db: Db, checkoutId: string, collected: number): Promise<number> {
+  const row = await db
+    .selectFrom("checkouts as c")
+    .select((eb) => [
+      eb
+        .selectFrom("refunds as r")
+        .innerJoin("orders as o", "o.id", "r.order_id")
+        .select((sub) => sub.fn.coalesce(sub.fn.sum<number>("r.amount"), sub.lit(0)).as("sum"))
+        .whereRef("o.checkout_id", "=", "c.id")
+        .where("r.destination", "=", "original")
+        .as("to_original"),
+      eb
+        .selectFrom("payment_refunds as pr")
+        .innerJoin("payments as p", "p.id", "pr.payment_id")
+        .select((sub) => sub.fn.coalesce(sub.fn.sum<number>("pr.amount"), sub.lit(0)).as("sum"))
+        .whereRef("p.reference_id", "=", "c.id")
+        .where("p.purpose", "=", "checkout")
+        .where("pr.status", "<>", "failed")
+        .as("whole_payment"),
+    ])
+    .where("c.id", "=", checkoutId)
+    .executeTakeFirst();
+  return collected - Number(row?.to_original ?? 0) - Number(row?.whole_payment ?? 0);
 }
 
 /** Sum of the line's refunds that reached the customer. */

@@ -9,7 +9,7 @@ import type { Db } from "../shared/db.ts";
 import { inTransaction } from "../shared/db.ts";
 import { newId } from "../shared/ids.ts";
 import type { RefundGateways } from "./refund-gateway.ts";
-import { findCapture, selectRefund, succeededOnLine } from "./refunds.queries.ts";
+import { findCapture, gatewayRefundRoom, selectRefund, succeededOnLine } from "./refunds.queries.ts";
 
 export interface RefundRequest {
   /** A complaint is refunded at most once: a second request for it returns the first refund. */
@@ -33,7 +33,8 @@ export interface RequestedRefund {
  * Records a refund in the caller's transaction, with the ledger reversal. To the wallet it
  * completes here. To the original payment method it is `requested` and the reversal credits
  * refunds payable; the provider is called after commit by `executeRefund`, never inside a
- * transaction. A checkout no gateway captured (paid from the wallet) refunds to the wallet.
+ * transaction. A checkout no gateway captured (paid from the wallet), or one whose gateway has no
+ * room left for the whole amount (paid partly from the wallet), refunds to the wallet.
  */
 export async function requestRefund(trx: Transaction<Database>, params: RefundRequest): Promise<RequestedRefund> {
   const order = await trx
@@ -42,8 +43,14 @@ export async function requestRefund(trx: Transaction<Database>, params: RefundRe
     .select(["orders.id", "orders.checkout_id", "orders.customer_id", "orders.store_id", "checkouts.currency"])
     .where("orders.id", "=", params.orderId)
     .executeTakeFirstOrThrow();
+  // One refund of a checkout at a time, so two can never both count on the gateway's last room.
+  await trx.selectFrom("checkouts").select("id").where("id", "=", order.checkout_id).forUpdate().execute();
   const capture = await findCapture(trx, order.checkout_id);
-  const destination: RefundDestination = params.destination === "original" && capture ? "original" : "wallet";
+  // A checkout paid partly from the wallet had less collected by the gateway than its orders'
+  // total: a refund the gateway can no longer take whole goes to the wallet, never half-sent.
+  const gatewayTakesIt =
+    capture !== null && params.amount <= (await gatewayRefundRoom(trx, order.checkout_id, capture.amount));
+  const destination: RefundDestination = params.destination === "original" && gatewayTakesIt ? "original" : "wallet";
   const inserted = await trx
     .insertInto("refunds")
     .values({
