@@ -92,8 +92,9 @@ export const JOBS = [
   defineJob({
     name: "payments.process-events",
     payload: z.object({}).passthrough(),
-    // Every minute: the stored webhook events are the queue (see payments/process-events.ts);
-    // a failed run is simply the next minute's run, which resumes where this one stopped.
+    // The stored webhook events are the queue (see payments/process-events.ts). Each worker also
+    // sends one every EVENTS_DISPATCH_INTERVAL_SECONDS (worker.ts); this minute cron is the
+    // backstop, and a failed run is simply the next run, which resumes where this one stopped.
     schedule: "* * * * *",
     retryLimit: 0,
     retryDelaySeconds: 30,

@@ -76,9 +76,15 @@ export async function startWorker(params: {
 }
 
 /**
- * The outbox's fast path: every few seconds this worker sends one events.dispatch job (throttled
- * per worker instance, so a slow run never piles them up); any worker may take it, and each run
- * drains the outbox. The minute cron in JOBS is the backstop when no worker ticks.
+ * Queues that must not wait for their minute cron: the domain-event outbox, and the stored
+ * payment webhooks (a paid checkout should show as paid seconds after the gateway says so).
+ */
+const TICKED_QUEUES = ["events.dispatch", "payments.process-events"] as const;
+
+/**
+ * The fast path of the queues above: every few seconds this worker sends one job of each
+ * (throttled per worker instance, so a slow run never piles them up); any worker may take it, and
+ * each run drains its queue. The minute crons in JOBS are the backstop when no worker ticks.
  */
 function startDispatchTick(
   boss: PgBoss,
@@ -86,12 +92,15 @@ function startDispatchTick(
   seconds: number,
   logger: Logger,
 ): NodeJS.Timeout | null {
-  if (seconds <= 0 || !jobs.some((job) => job.name === "events.dispatch")) return null;
+  const ticked = TICKED_QUEUES.filter((name) => jobs.some((job) => job.name === name));
+  if (seconds <= 0 || ticked.length === 0) return null;
   const key = `tick:${randomUUID()}`;
   const timer = setInterval(() => {
-    boss.sendThrottled("events.dispatch", {}, null, seconds, key).catch((error: unknown) => {
-      logger.warn("events.dispatch tick failed", { error: error instanceof Error ? error.message : String(error) });
-    });
+    for (const name of ticked) {
+      boss.sendThrottled(name, {}, null, seconds, key).catch((error: unknown) => {
+        logger.warn(`${name} tick failed`, { error: error instanceof Error ? error.message : String(error) });
+      });
+    }
   }, seconds * 1000);
   timer.unref();
   return timer;
