@@ -1,4 +1,3 @@
-import { setStripeAccount } from "@niaga/core/finance/withdrawals.payout";
 import { accounts } from "@niaga/core/ledger/ledger.accounts";
 import { checkLedgerInvariants } from "@niaga/core/ledger/ledger.invariants";
 import { mswServer } from "@niaga/testing/msw-setup";
@@ -93,7 +92,37 @@ describe("sellers' finances over HTTP", () => {
   it("lets admins pay by Stripe transfer, pay by hand, and reject", async () => {
     const fake = fakeStripeConnect();
     mswServer.use(...fake.handlers);
-    await setStripeAccount(api.database.db, { storeId: storeB, stripeAccountId: "acct_1StoreB" });
+    // An admin points store B's payouts at its connected account: validated, audited, staff only.
+    const payouts = api.client(admin.token).admin.withdrawals;
+    expect(await codeOf(payouts.setStoreStripeAccount.mutate({ storeId: storeB, stripeAccountId: "ba_123" }))).toBe(
+      "BAD_REQUEST",
+    );
+    expect(
+      await codeOf(payouts.setStoreStripeAccount.mutate({ storeId: "no-such-store", stripeAccountId: "acct_1X" })),
+    ).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        api
+          .client(sellerB.token)
+          .admin.withdrawals.setStoreStripeAccount.mutate({ storeId: storeB, stripeAccountId: "acct_1Mine" }),
+      ),
+    ).toBe("FORBIDDEN");
+    await payouts.setStoreStripeAccount.mutate({ storeId: storeB, stripeAccountId: "acct_1Wrong" });
+    expect(await payouts.setStoreStripeAccount.mutate({ storeId: storeB, stripeAccountId: "acct_1StoreB" })).toEqual({
+      storeId: storeB,
+      stripeAccountId: "acct_1StoreB",
+    });
+    const audit = await api.database.db
+      .selectFrom("audit_log")
+      .select(["actor_id", "data"])
+      .where("action", "=", "store.payout_account_set")
+      .where("target_id", "=", storeB)
+      .orderBy("id")
+      .execute();
+    expect(audit).toEqual([
+      { actor_id: admin.id, data: { from: null, to: "acct_1Wrong" } },
+      { actor_id: admin.id, data: { from: "acct_1Wrong", to: "acct_1StoreB" } },
+    ]);
     await fund(api.database.db, accounts.sellerAvailable(storeB), 900_000);
     const seller = api.client(sellerB.token).seller;
     const bank = await seller.bankAccounts.create.mutate({

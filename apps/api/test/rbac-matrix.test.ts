@@ -47,6 +47,7 @@ const EXPECTED: Record<string, "public" | "authed" | keyof typeof ROLE_ACCESS> =
   "admin.withdrawals.list": "admin",
   "admin.withdrawals.markPaid": "admin",
   "admin.withdrawals.reject": "admin",
+  "admin.withdrawals.setStoreStripeAccount": "admin",
   "customer.addresses.create": "customer",
   "customer.addresses.delete": "customer",
   "customer.addresses.list": "customer",

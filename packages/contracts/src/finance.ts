@@ -165,3 +165,21 @@ export const rejectWithdrawalInputSchema = z.object({
   id: entityIdSchema,
   reason: z.string().trim().min(3, "Say why the withdrawal is rejected").max(500),
 });
+
+/** The Stripe Connect account a store's payouts are transferred to; null clears it (payouts by hand). */
+export const setStoreStripeAccountInputSchema = z.object({
+  storeId: entityIdSchema,
+  stripeAccountId: z
+    .string()
+    .trim()
+    .max(255)
+    .regex(/^acct_[A-Za-z0-9]+$/, "A Stripe account id looks like acct_...")
+    .nullable(),
+});
+export type SetStoreStripeAccountInput = z.infer<typeof setStoreStripeAccountInputSchema>;
+
+export const storePayoutAccountSchema = z.object({
+  storeId: z.string(),
+  stripeAccountId: z.string().nullable(),
+});
+export type StorePayoutAccount = z.infer<typeof storePayoutAccountSchema>;

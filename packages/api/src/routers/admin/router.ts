@@ -34,6 +34,7 @@ import { approveWithdrawalProcedure } from "./withdrawals/approve.ts";
 import { listWithdrawalsProcedure } from "./withdrawals/list.ts";
 import { markWithdrawalPaidProcedure } from "./withdrawals/mark-paid.ts";
 import { rejectWithdrawalProcedure } from "./withdrawals/reject.ts";
+import { setStoreStripeAccountProcedure } from "./withdrawals/set-store-stripe-account.ts";
 
 export const adminRouter = router({
   withdrawals: router({
@@ -41,6 +42,7 @@ export const adminRouter = router({
     approve: approveWithdrawalProcedure,
     markPaid: markWithdrawalPaidProcedure,
     reject: rejectWithdrawalProcedure,
+    setStoreStripeAccount: setStoreStripeAccountProcedure,
   }),
   users: router({
     list: listUsersProcedure,
