@@ -56,6 +56,29 @@ describe("the sandbox provider over HTTP", () => {
     expect((await decide("no-such-payment", "approve")).status).toBe(404);
   });
 
+  it("cancelling the paid order sends its money back through the sandbox and notes it on the payment", async () => {
+    const { client, payment, checkout, variantId } = await started(2);
+    expect((await decide(payment.id, "approve")).status).toBe(200);
+    await runPaymentsJob();
+    const [order] = checkout.orders;
+    if (!order) throw new Error("expected one order");
+    const cancelled = await client.customer.orders.cancel.mutate({ id: order.id, reason: "Changed my mind" });
+    expect(cancelled.status).toBe("cancelled");
+    const refunds = await api.database.db
+      .selectFrom("refunds")
+      .select(["amount", "destination", "status", "provider"])
+      .where("order_id", "=", order.id)
+      .execute();
+    expect(refunds).toEqual([
+      { amount: order.total, destination: "original", status: "succeeded", provider: "sandbox" },
+    ]);
+    expect(await client.customer.payments.get.query({ id: payment.id })).toMatchObject({
+      status: order.total >= payment.amount ? "refunded" : "partially_refunded",
+      amountRefunded: order.total,
+    });
+    expect(await level(variantId)).toEqual({ on_hand: 10, reserved: 0 });
+  });
+
   it("decline cancels the checkout and releases its stock", async () => {
     const { client, payment, checkout, variantId } = await started(3);
     expect(await level(variantId)).toEqual({ on_hand: 10, reserved: 3 });

@@ -1,5 +1,6 @@
-import type { Database, RefundDestination, RefundStatus } from "@niaga/db";
+import type { Database, PaymentProviderName, PaymentStatus, RefundDestination, RefundStatus } from "@niaga/db";
 import type { Transaction } from "kysely";
+import { sql } from "kysely";
 import { linePaidValue } from "../complaints/line-value.ts";
 import { emitDomainEvents } from "../events/domain-events.ts";
 import { accounts } from "../ledger/ledger.accounts.ts";
@@ -176,9 +177,33 @@ export async function executeRefund(db: Db, gateways: RefundGateways, refundId: 
       ],
       memo: `Refund ${refund.id} sent back via ${provider} (${providerRefundRef})`,
     });
+    await noteRefundOnPayment(trx, { checkoutId: refund.checkout_id, provider, amount: refund.amount });
     await completeRefund(trx, refund.id, providerRefundRef);
     return "succeeded" as const;
   });
+}
+
+/**
+ * The checkout's payment shows what went back through its gateway, as the gateway's own refund
+ * webhook would say (that webhook then finds nothing new). Capped at the payment's amount.
+ */
+async function noteRefundOnPayment(
+  trx: Transaction<Database>,
+  params: { checkoutId: string; provider: string; amount: number },
+) {
+  await trx
+    .updateTable("payments")
+    .set((eb) => ({
+      amount_refunded: sql<number>`least(${eb.ref("amount")}, ${eb.ref("amount_refunded")} + ${params.amount})`,
+      status: sql<PaymentStatus>`case when ${eb.ref("amount_refunded")} + ${params.amount} >= ${eb.ref("amount")}
+        then 'refunded' else 'partially_refunded' end`,
+      updated_at: new Date(),
+    }))
+    .where("purpose", "=", "checkout")
+    .where("reference_id", "=", params.checkoutId)
+    .where("provider", "=", params.provider as PaymentProviderName)
+    .where("status", "in", ["succeeded", "partially_refunded"])
+    .execute();
 }
 
 /**
