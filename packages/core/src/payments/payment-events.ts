@@ -62,7 +62,7 @@ export function recordSandboxDecision(
       .where("id", "=", params.paymentId)
       .forUpdate()
       .executeTakeFirst();
-    if (!payment || payment.provider !== "sandbox" || !payment.provider_ref) throw new NotFoundError("Sandbox payment");
+    if (payment?.provider !== "sandbox" || !payment.provider_ref) throw new NotFoundError("Sandbox payment");
     if (payment.status !== "pending") throw new DomainError("CONFLICT", `This payment is already ${payment.status}`);
     const event: NormalizedPaymentEvent = {
       eventId: `sbx_evt_${newId()}`,

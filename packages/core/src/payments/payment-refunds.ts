@@ -26,7 +26,7 @@ export async function settleRefundDue(
       .where("id", "=", params.paymentId)
       .forUpdate()
       .executeTakeFirst();
-    if (!payment || payment.status !== "refund_due" || !payment.provider_ref) return null;
+    if (payment?.status !== "refund_due" || !payment.provider_ref) return null;
     const pending = await trx
       .selectFrom("payment_refunds")
       .selectAll()
