@@ -413,7 +413,7 @@ describe("cancelling a paid order", () => {
     expect(await checkLedgerInvariants(database.db)).toMatchObject({ ok: true });
   });
 
-  it("refunds to the wallet what the card can no longer take when the checkout was paid partly from the wallet", async () => {
+  it("refunds a checkout paid partly from the wallet the way it was paid: card first, the rest to the wallet", async () => {
     const { a, b, customer, input } = await pricedCart({});
     await fundWallet(customer.userId, 3_500_000);
     const checkout = await placeCheckout(database.db, deps, {
@@ -427,14 +427,21 @@ describe("cancelling a paid order", () => {
     if (!bigOrder || !smallOrder) throw new Error("expected both orders");
     // The small order fits in what the card paid; the big one (3,000,000 of goods) does not.
     expect(smallOrder.total).toBeLessThanOrEqual(cardPart);
-    expect(bigOrder.total).toBeGreaterThan(cardPart - smallOrder.total);
+    const cardLeft = cardPart - smallOrder.total;
+    expect(bigOrder.total).toBeGreaterThan(cardLeft);
     await cancelMyOrder(database.db, customer, { id: smallOrder.id }, { refunds: sandboxGateways() });
     await cancelMyOrder(database.db, customer, { id: bigOrder.id }, { refunds: sandboxGateways() });
-    expect(await refundsOf(smallOrder.id)).toMatchObject([{ destination: "original", status: "succeeded" }]);
-    expect(await refundsOf(bigOrder.id)).toMatchObject([
-      { amount: bigOrder.total, destination: "wallet", status: "succeeded" },
+    expect(await refundsOf(smallOrder.id)).toMatchObject([
+      { amount: smallOrder.total, destination: "original", status: "succeeded" },
     ]);
-    expect(await accountBalance(database.db, accounts.customerWallet(customer.userId))).toBe(bigOrder.total);
+    const big = await refundsOf(bigOrder.id);
+    expect(big.map((refund) => [refund.destination, refund.amount, refund.status]).sort()).toEqual([
+      ["original", cardLeft, "succeeded"],
+      ["wallet", bigOrder.total - cardLeft, "succeeded"],
+    ]);
+    // Everything the card paid went back to the card; the wallet got back exactly its part.
+    expect(smallOrder.total + cardLeft).toBe(cardPart);
+    expect(await accountBalance(database.db, accounts.customerWallet(customer.userId))).toBe(3_500_000);
     expect(await checkLedgerInvariants(database.db)).toMatchObject({ ok: true });
   });
 
