@@ -1,4 +1,5 @@
 import type { CheckoutView } from "@niaga/contracts";
+import type { OrderStatus } from "@niaga/db";
 import type { Db } from "../shared/db.ts";
 import { NotFoundError } from "../shared/errors.ts";
 
@@ -74,33 +75,74 @@ export async function getCheckoutView(
     expiresAt: checkout.expires_at,
     paidAt: checkout.paid_at,
     createdAt: checkout.created_at,
-    orders: orders.map((order) => ({
-      id: order.id,
-      number: order.number,
-      storeId: order.store_id,
-      storeName: order.store_name,
-      status: order.status,
-      subtotal: order.subtotal,
-      shippingCost: order.shipping_cost,
-      storeDiscount: order.store_discount,
-      platformDiscount: order.platform_discount,
-      coinsDiscount: order.coins_discount,
-      total: order.total,
-      courier: order.shipping_courier,
-      service: order.shipping_service,
-      lines: lines
-        .filter((line) => line.order_id === order.id)
-        .map((line) => ({
-          id: line.id,
-          variantId: line.variant_id,
-          productId: line.product_id,
-          productTitle: line.product_title,
-          variantTitle: line.variant_title,
-          sku: line.sku,
-          unitPrice: line.unit_price,
-          quantity: line.quantity,
-          lineTotal: line.unit_price * line.quantity,
-        })),
-    })),
+    orders: toCheckoutOrders(orders, lines),
   };
+}
+
+/** The order columns a checkout view shows, with the store's name. */
+export interface CheckoutOrderRow {
+  id: string;
+  number: string;
+  store_id: string;
+  store_name: string;
+  status: OrderStatus;
+  subtotal: number;
+  shipping_cost: number;
+  store_discount: number;
+  platform_discount: number;
+  coins_discount: number;
+  total: number;
+  shipping_courier: string;
+  shipping_service: string;
+}
+
+/** The order line columns a checkout view shows. */
+export interface CheckoutLineRow {
+  id: string;
+  order_id: string | null;
+  variant_id: string;
+  product_id: string;
+  product_title: string;
+  variant_title: string;
+  sku: string;
+  unit_price: number;
+  quantity: number;
+}
+
+/**
+ * A checkout's store orders with their lines, from rows: read back here, or the rows checkout
+ * has just written (checkout.write.ts answers without reading them again).
+ */
+export function toCheckoutOrders(
+  orders: readonly CheckoutOrderRow[],
+  lines: readonly CheckoutLineRow[],
+): CheckoutView["orders"] {
+  return orders.map((order) => ({
+    id: order.id,
+    number: order.number,
+    storeId: order.store_id,
+    storeName: order.store_name,
+    status: order.status,
+    subtotal: order.subtotal,
+    shippingCost: order.shipping_cost,
+    storeDiscount: order.store_discount,
+    platformDiscount: order.platform_discount,
+    coinsDiscount: order.coins_discount,
+    total: order.total,
+    courier: order.shipping_courier,
+    service: order.shipping_service,
+    lines: lines
+      .filter((line) => line.order_id === order.id)
+      .map((line) => ({
+        id: line.id,
+        variantId: line.variant_id,
+        productId: line.product_id,
+        productTitle: line.product_title,
+        variantTitle: line.variant_title,
+        sku: line.sku,
+        unitPrice: line.unit_price,
+        quantity: line.quantity,
+        lineTotal: line.unit_price * line.quantity,
+      })),
+  }));
 }

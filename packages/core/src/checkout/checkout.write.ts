@@ -17,6 +17,7 @@ import type { StoreTotals } from "./checkout.pricing.ts";
 import { goodsAfterDiscounts, priceStores } from "./checkout.pricing.ts";
 import type { CheckoutLine } from "./checkout.queries.ts";
 import { takeCartLines } from "./checkout.queries.ts";
+import { toCheckoutOrders } from "./checkout.read.ts";
 import type { CheckoutDeps } from "./checkout.service.ts";
 import { newOrderNumber } from "./order-numbers.ts";
 import { holdStock } from "./stock-holds.ts";
@@ -178,6 +179,21 @@ export async function writeCheckout(
     payload: { checkoutId, storeId: order.store_id, customerId, total: order.total },
   }));
 
+  const lineRows = lines.map((line) => ({
+    id: lineIds.get(line.variantId) as string,
+    order_id: orderIds.get(line.storeId) as string,
+    customer_id: customerId,
+    store_id: line.storeId,
+    product_id: line.productId,
+    variant_id: line.variantId,
+    product_title: line.productTitle,
+    variant_title: line.variantTitle,
+    sku: line.sku,
+    unit_price: line.unitPrice,
+    quantity: line.quantity,
+    created_at: now,
+  }));
+
   // Everything below is written in one statement with the holds, right after the stock levels
   // are locked: a hot variant's row stays locked for that one round trip and the commit.
   await holdStock(trx, {
@@ -217,23 +233,9 @@ export async function writeCheckout(
         ),
         // The outbox rows emitDomainEvents would write, in the same statement.
         domainEventsInsert(trx, placed),
-        trx.insertInto("order_lines").values(
-          lines.map((line) => ({
-            id: lineIds.get(line.variantId) as string,
-            order_id: orderIds.get(line.storeId) as string,
-            customer_id: customerId,
-            store_id: line.storeId,
-            product_id: line.productId,
-            variant_id: line.variantId,
-            product_title: line.productTitle,
-            variant_title: line.variantTitle,
-            sku: line.sku,
-            unit_price: line.unitPrice,
-            quantity: line.quantity,
-            location_id: firstLocation.get(lineIds.get(line.variantId) as string) ?? null,
-            created_at: now,
-          })),
-        ),
+        trx
+          .insertInto("order_lines")
+          .values(lineRows.map((row) => ({ ...row, location_id: firstLocation.get(row.id) ?? null }))),
       ];
     },
   });
@@ -255,36 +257,12 @@ export async function writeCheckout(
     expiresAt,
     paidAt: null,
     createdAt: now,
-    orders: [...orders]
-      .sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))
-      .map((order) => ({
-        id: order.id,
-        number: order.number,
-        storeId: order.store_id,
-        storeName: storeNames.get(order.store_id) ?? "",
-        status: "pending_payment" as const,
-        subtotal: order.subtotal,
-        shippingCost: order.shipping_cost,
-        storeDiscount: order.store_discount,
-        platformDiscount: order.platform_discount,
-        coinsDiscount: order.coins_discount,
-        total: order.total,
-        courier: order.shipping_courier,
-        service: order.shipping_service,
-        lines: lines
-          .filter((line) => line.storeId === order.store_id)
-          .map((line) => ({
-            id: lineIds.get(line.variantId) as string,
-            variantId: line.variantId,
-            productId: line.productId,
-            productTitle: line.productTitle,
-            variantTitle: line.variantTitle,
-            sku: line.sku,
-            unitPrice: line.unitPrice,
-            quantity: line.quantity,
-            lineTotal: line.unitPrice * line.quantity,
-          })),
-      })),
+    orders: toCheckoutOrders(
+      [...orders]
+        .sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))
+        .map((order) => ({ ...order, status: "pending_payment", store_name: storeNames.get(order.store_id) ?? "" })),
+      lineRows,
+    ),
   };
   return view;
 }
