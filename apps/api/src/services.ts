@@ -3,7 +3,7 @@ import { createAuth, createAuthenticator } from "@niaga/auth";
 import type { Config } from "@niaga/config";
 import type { JobsControl } from "@niaga/core/jobs-admin/jobs-admin.service";
 import type { Mailer } from "@niaga/core/mail/mailer";
-import { createOutboxMailer } from "@niaga/core/mail/mailer";
+import { createOutboxMailer, lazySmtpMailer } from "@niaga/core/mail/mailer";
 import type { PaymentProvider } from "@niaga/core/payments/payment-provider";
 import { createPaymentProvider } from "@niaga/core/payments/payments.factory";
 import { createRealtimeHub } from "@niaga/core/realtime/realtime.hub";
@@ -15,21 +15,6 @@ import { createLocalDiskStorage } from "@niaga/core/storage/storage";
 import type { Database } from "@niaga/db";
 import { openListenConnection } from "@niaga/db";
 import type { Kysely } from "kysely";
-
-/**
- * The SMTP mailer, with nodemailer imported on the first message rather than at start-up: most
- * API processes send mail rarely, and the transport is not needed to serve the catalog.
- */
-function lazySmtpMailer(smtpUrl: string, from: string): Mailer {
-  let transport: Promise<Mailer> | null = null;
-  return {
-    kind: "smtp",
-    async send(message) {
-      transport ??= import("@niaga/core/mail/smtp-mailer").then((m) => m.createSmtpMailer(smtpUrl, from));
-      await (await transport).send(message);
-    },
-  };
-}
 
 /**
  * Admin job commands through a small pg-boss client, imported and connected on the first command

@@ -60,3 +60,18 @@ export async function listOutbox(db: Db, params: { to?: string; limit?: number }
     createdAt: row.created_at,
   }));
 }
+
+/**
+ * The SMTP mailer, with nodemailer imported on the first message rather than at start-up: most
+ * processes send mail rarely, and an API serving the catalog never needs the transport.
+ */
+export function lazySmtpMailer(smtpUrl: string, from: string): Mailer {
+  let transport: Promise<Mailer> | null = null;
+  return {
+    kind: "smtp",
+    async send(message) {
+      transport ??= import("./smtp-mailer.ts").then((m) => m.createSmtpMailer(smtpUrl, from));
+      await (await transport).send(message);
+    },
+  };
+}

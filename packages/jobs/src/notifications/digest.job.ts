@@ -1,7 +1,6 @@
-import { createOutboxMailer } from "@niaga/core/mail/mailer";
+import { createOutboxMailer, lazySmtpMailer } from "@niaga/core/mail/mailer";
 import { sendNotificationDigests } from "@niaga/core/notifications/digest";
 import type { JobDeps } from "../definitions.ts";
-import { lazySmtpMailer } from "./handlers.ts";
 
 /**
  * Today's notification digests (MARKETPLACE_TIME_ZONE). Without SMTP the dev outbox writes in each
