@@ -31,13 +31,16 @@ export interface DispatchResult {
 const DEFAULT_BATCH = 100;
 const DEFAULT_MAX_ATTEMPTS = 5;
 
-function toStored(row: Selectable<DomainEventTable>): StoredEvent {
+/** An outbox row as handlers and real-time streams see it. */
+export function toStoredEvent(
+  row: Pick<Selectable<DomainEventTable>, "id" | "type" | "aggregate_type" | "aggregate_id" | "payload" | "created_at">,
+): StoredEvent {
   return {
     id: Number(row.id),
     type: row.type,
     aggregateType: row.aggregate_type,
     aggregateId: row.aggregate_id,
-    payload: row.payload,
+    payload: row.payload ?? {},
     createdAt: row.created_at,
   };
 }
@@ -92,7 +95,7 @@ export async function dispatchPendingEvents(
     let ids: number[] = [];
     try {
       const count = await db.transaction().execute(async (trx) => {
-        const events = (await claim(trx, { limit, maxAttempts, skip: failed })).map(toStored);
+        const events = (await claim(trx, { limit, maxAttempts, skip: failed })).map(toStoredEvent);
         ids = events.map((event) => event.id);
         await runHandlers(trx, params.handlers, events);
         return events.length;
@@ -120,7 +123,9 @@ async function dispatchOne(
 ): Promise<boolean> {
   try {
     await db.transaction().execute(async (trx) => {
-      const events = (await claim(trx, { limit: 1, maxAttempts: params.maxAttempts, id: params.id })).map(toStored);
+      const events = (await claim(trx, { limit: 1, maxAttempts: params.maxAttempts, id: params.id })).map(
+        toStoredEvent,
+      );
       await runHandlers(trx, handlers, events);
     });
     return true;

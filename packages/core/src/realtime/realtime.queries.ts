@@ -1,27 +1,10 @@
 import type { Expression, SqlBool } from "kysely";
 import { sql } from "kysely";
+import { toStoredEvent } from "../events/dispatch.ts";
 import type { Db } from "../shared/db.ts";
 import type { LiveEvent, Topic } from "./realtime.types.ts";
 
 const COLUMNS = ["id", "type", "aggregate_type", "aggregate_id", "payload", "created_at"] as const;
-
-function toLiveEvent(row: {
-  id: number;
-  type: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  payload: Record<string, unknown>;
-  created_at: Date;
-}): LiveEvent {
-  return {
-    id: row.id,
-    type: row.type,
-    aggregateType: row.aggregate_type,
-    aggregateId: row.aggregate_id,
-    payload: row.payload ?? {},
-    createdAt: row.created_at,
-  };
-}
 
 /** The events with these ids, oldest first (ids not committed or unknown are absent). */
 export async function findEventsByIds(db: Db, ids: readonly number[]): Promise<LiveEvent[]> {
@@ -32,7 +15,7 @@ export async function findEventsByIds(db: Db, ids: readonly number[]): Promise<L
     .where("id", "in", [...ids])
     .orderBy("id")
     .execute();
-  return rows.map(toLiveEvent);
+  return rows.map(toStoredEvent);
 }
 
 /** Events after `afterId`, oldest first, at most `limit`: the hub's catch-up after a reconnect. */
@@ -44,7 +27,7 @@ export async function findEventsAfter(db: Db, params: { afterId: number; limit: 
     .orderBy("id")
     .limit(params.limit)
     .execute();
-  return rows.map(toLiveEvent);
+  return rows.map(toStoredEvent);
 }
 
 /** The newest event id (0 when there is none): the cursor of a stream's first snapshot. */
@@ -83,5 +66,5 @@ export async function findTopicEventsAfter(
     .orderBy("id", "desc")
     .limit(params.limit)
     .execute();
-  return rows.reverse().map(toLiveEvent);
+  return rows.reverse().map(toStoredEvent);
 }

@@ -1,12 +1,7 @@
-/** A committed domain event as the real-time streams see it (re-read from `domain_events`). */
-export interface LiveEvent {
-  id: number;
-  type: string;
-  aggregateType: string;
-  aggregateId: string;
-  payload: Record<string, unknown>;
-  createdAt: Date;
-}
+import type { StoredEvent } from "../events/dispatch.ts";
+
+/** A committed domain event as the real-time streams see it (re-read from `domain_events`): the dispatcher's row. */
+export type LiveEvent = StoredEvent;
 
 /**
  * What a stream listens to: the events about one aggregate (`order` X), or the events naming one
