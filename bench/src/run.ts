@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
+import { childrenCpuMs, cpuMs } from "./cpu.ts";
 import { pidListeningOn, rssMb, sampleRss } from "./rss.ts";
 
 const args = process.argv.slice(2);
@@ -22,6 +23,9 @@ const connectionSets = option("connections", "10,50").split(",").map(Number);
 const scenarioNames = option("scenarios", "list,search,detail").split(",");
 const apiPid = Number(option("api-pid", "")) || pidListeningOn(Number(new URL(apiUrl).port || 80));
 if (!apiPid) throw new Error(`No process found listening on ${apiUrl}; pass --api-pid`);
+
+// The PostgreSQL postmaster, when it runs on this machine: its backends' CPU time is measured too.
+const pgPid = pidListeningOn(Number(new URL(databaseUrl).port || 5432));
 
 // Inputs that rotate through each run: category roots for the list, visible slugs for detail.
 const db = new pg.Client({ connectionString: databaseUrl });
@@ -77,7 +81,7 @@ const SCENARIOS: Scenario[] = [
   },
 ].filter((scenario) => scenarioNames.includes(scenario.name));
 
-async function startCeiling(): Promise<{ url: string; stop: () => void }> {
+async function startCeiling(): Promise<{ url: string; pid: number; stop: () => void }> {
   const child = spawn(process.execPath, [fileURLToPath(new URL("./ceiling.ts", import.meta.url))], {
     env: { ...process.env, PORT: "0", POOL_MAX: process.env.POOL_MAX ?? "10" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -89,7 +93,7 @@ async function startCeiling(): Promise<{ url: string; stop: () => void }> {
       if (match) resolve(Number(match[1]));
     });
   });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid as number, stop: () => child.kill("SIGTERM") };
 }
 
 interface Figures {
@@ -97,8 +101,11 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU ms per request: the server under load, PostgreSQL's backends, and this load generator. */
+  cpu: { server: number; pg: number; generator: number };
 }
-async function load(baseUrl: string, nextPath: () => string, connections: number): Promise<Figures> {
+async function load(baseUrl: string, serverPid: number, nextPath: () => string, connections: number): Promise<Figures> {
+  const before = { server: cpuMs(serverPid), pg: pgPid ? childrenCpuMs(pgPid) : 0, generator: process.cpuUsage() };
   const result = await autocannon({
     url: baseUrl,
     connections,
@@ -110,8 +117,25 @@ async function load(baseUrl: string, nextPath: () => string, connections: number
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    cpu: cpuPerRequest(before, serverPid, result.requests.total),
   };
 }
+
+function cpuPerRequest(
+  before: { server: number; pg: number; generator: NodeJS.CpuUsage },
+  serverPid: number,
+  requests: number,
+): Figures["cpu"] {
+  const per = (ms: number) => ms / Math.max(1, requests);
+  const generator = process.cpuUsage(before.generator);
+  return {
+    server: per(cpuMs(serverPid) - before.server),
+    pg: pgPid ? per(childrenCpuMs(pgPid) - before.pg) : Number.NaN,
+    generator: per((generator.user + generator.system) / 1000),
+  };
+}
+const cpuText = ({ cpu }: Figures) =>
+  `${cpu.server.toFixed(2)}/${cpu.pg.toFixed(2)}/${cpu.generator.toFixed(2)}`.padStart(15);
 
 async function check(url: string) {
   const response = await fetch(url);
@@ -128,17 +152,17 @@ try {
   console.log(
     `\n${productCount} products · API pid ${apiPid} · ${duration}s per run · API RSS idle ${idleRss.toFixed(0)} MB\n`,
   );
-  console.log("scenario  conns | API req/s   p50   p99 | ceiling req/s  p50   p99 | API/ceiling | targets");
+  console.log("scenario  conns | API req/s   p50   p99 | ceiling req/s  p50   p99 | API/ceiling | cpu ms/req: API  ceiling (server/pg/generator) | targets");
   let peakRss = idleRss;
   const failures: string[] = [];
   for (const scenario of SCENARIOS) {
     // A short warm-up so neither side is measured cold.
-    await load(apiUrl, scenario.api, 10).catch(() => undefined);
+    await load(apiUrl, apiPid, scenario.api, 10).catch(() => undefined);
     for (const connections of connectionSets) {
       const sampler = sampleRss(apiPid);
-      const api = await load(apiUrl, scenario.api, connections);
+      const api = await load(apiUrl, apiPid, scenario.api, connections);
       peakRss = Math.max(peakRss, sampler.stop());
-      const bare = await load(ceiling.url, scenario.ceiling, connections);
+      const bare = await load(ceiling.url, ceiling.pid, scenario.ceiling, connections);
       const ratio = api.rps / bare.rps;
       const verdicts: string[] = [];
       if (connections === 50) verdicts.push(ratio >= 0.5 ? "ratio ok" : "RATIO < 50%");
@@ -151,7 +175,7 @@ try {
           .map((v) => `${scenario.name}@${connections}: ${v}`),
       );
       console.log(
-        `${scenario.name.padEnd(8)} ${String(connections).padStart(5)} | ${api.rps.toFixed(0).padStart(9)} ${String(api.p50).padStart(5)} ${String(api.p99).padStart(5)} | ${bare.rps.toFixed(0).padStart(13)} ${String(bare.p50).padStart(4)} ${String(bare.p99).padStart(5)} | ${(ratio * 100).toFixed(0).padStart(10)}% | ${verdicts.join(", ")}`,
+        `${scenario.name.padEnd(8)} ${String(connections).padStart(5)} | ${api.rps.toFixed(0).padStart(9)} ${String(api.p50).padStart(5)} ${String(api.p99).padStart(5)} | ${bare.rps.toFixed(0).padStart(13)} ${String(bare.p50).padStart(4)} ${String(bare.p99).padStart(5)} | ${(ratio * 100).toFixed(0).padStart(10)}% | ${cpuText(api)} ${cpuText(bare)} | ${verdicts.join(", ")}`,
       );
     }
   }

@@ -7,6 +7,7 @@ import type { CardRow } from "./cards.ts";
 import { cardColumns, toProductCard } from "./cards.ts";
 import { allOf, filterConditions, visibleProduct } from "./filters.ts";
 import { SORTS } from "./sorts.ts";
+import { pageLimit } from "../../shared/page-limit.ts";
 
 /** Cuts a `limit + 1` fetch into a page and the cursor of its last row. */
 export function pageOf(rows: CardRow[], limit: number, sort: ProductSort, fuzzy: boolean): ProductCardPage {
@@ -32,6 +33,6 @@ export async function browseProducts(db: Db, params: BrowseParams): Promise<Prod
     from products p join stores s on s.id = p.store_id
     where ${allOf(conditions)}
     order by ${spec.orderBy}
-    limit ${params.limit + 1}`.execute(db);
+    limit ${pageLimit(params.limit + 1)}`.execute(db);
   return pageOf(rows, params.limit, params.sort, false);
 }

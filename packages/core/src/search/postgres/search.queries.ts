@@ -11,6 +11,7 @@ import type { FacetRow } from "./facets.ts";
 import { facetColumns, toFacets } from "./facets.ts";
 import { allOf, filterConditions, visibleProduct } from "./filters.ts";
 import { SORTS } from "./sorts.ts";
+import { pageLimit } from "../../shared/page-limit.ts";
 
 /** With fewer full-text hits than this, titles similar to the query (typos) are blended in. */
 export const FUZZY_BELOW = 5;
@@ -74,7 +75,7 @@ export async function searchProducts(db: Db, params: SearchParams): Promise<Sear
         from matched p
         where ${allOf(pageConditions)}
         order by ${spec.orderBy}
-        limit ${params.limit + 1}) t) as items
+        limit ${pageLimit(params.limit + 1)}) t) as items
       ${withFacets ? sql`, ${facetColumns()}` : sql``}`.execute(db);
 
   const row = rows[0];

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { Db } from "../../shared/db.ts";
 import type { SuggestParams } from "../search-engine.ts";
 import { visibleProduct } from "./filters.ts";
+import { pageLimit } from "../../shared/page-limit.ts";
 
 /** Escapes LIKE's wildcards so a typed `%` or `_` matches itself. */
 function likeEscape(text: string): string {
@@ -21,6 +22,6 @@ export async function suggestProducts(db: Db, params: SuggestParams): Promise<Su
     from products p join stores s on s.id = p.store_id
     where ${visibleProduct} and p.title ilike ${`%${prefix}%`}
     order by (p.title ilike ${`${prefix}%`}) desc, p.sold_count desc, p.id desc
-    limit ${params.limit}`.execute(db);
+    limit ${pageLimit(params.limit)}`.execute(db);
   return { items: rows };
 }
