@@ -1,8 +1,11 @@
 import type { ListProductsInput, ProductCard, SearchProductsInput } from "@niaga/contracts";
 import { listProductsInputSchema, searchProductsInputSchema } from "@niaga/contracts";
 import { listProducts, searchProducts, suggestProducts } from "@niaga/core/search/search.service";
+import type { Database } from "@niaga/db";
+import { createDb } from "@niaga/db";
 import type { TestDatabase } from "@niaga/testing/database";
 import { createTestDatabase } from "@niaga/testing/database";
+import { Kysely, PostgresDialect } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertCategory, insertProduct, insertStore } from "./support/search-fixtures.ts";
 
@@ -321,6 +324,68 @@ describe("search", () => {
     const page = await list({ q: "lari", sort: "price_desc" });
     expect(keysOf(page.items)).toEqual(["runMen", "runWomen", "bag", "tee"]);
     expect(page).not.toHaveProperty("facets");
+  });
+});
+
+describe("identical searches at once", () => {
+  /** A second Kysely over the test pool that records every full-text statement it sends. */
+  function countingDb() {
+    const statements: string[] = [];
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: database.pool }),
+      log: (event) => {
+        if (event.level === "query" && event.query.sql.includes("websearch_to_tsquery"))
+          statements.push(event.query.sql);
+      },
+    });
+    return { db, statements };
+  }
+  const input = (q: string) => searchProductsInputSchema.parse({ q });
+
+  it("share one query while it runs, and keep nothing once it has answered", async () => {
+    const { db, statements } = countingDb();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => searchProducts(db, input("sepatu lari"))));
+    expect(statements).toHaveLength(1);
+    expect(keysOf(answers[0]?.items ?? []).sort()).toEqual(["runMen", "runWomen"]);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+
+    await searchProducts(db, input("sepatu lari"));
+    await searchProducts(db, input("sepatu lari"));
+    expect(statements).toHaveLength(3);
+  });
+
+  it("run separately when they differ, and in a transaction", async () => {
+    const { db, statements } = countingDb();
+    const [lari, tas] = await Promise.all([
+      searchProducts(db, input("lari")),
+      searchProducts(db, input("tas")),
+      listProducts(db, listProductsInputSchema.parse({ q: "lari" })),
+    ]);
+    expect(statements).toHaveLength(3);
+    expect(keysOf(lari.items)).not.toEqual(keysOf(tas.items));
+
+    await db
+      .transaction()
+      .execute((trx) => Promise.all([searchProducts(trx, input("lari")), searchProducts(trx, input("lari"))]));
+    expect(statements).toHaveLength(5);
+  });
+
+  it("all receive the error when the shared query fails, and the next call runs afresh", async () => {
+    // Nothing listens on port 1: every statement fails to connect.
+    const unreachable = createDb({ connectionString: "postgres://nobody@127.0.0.1:1/none", max: 1 });
+    try {
+      const [first, second] = await Promise.all([
+        caught(searchProducts(unreachable.db, input("lari"))),
+        caught(searchProducts(unreachable.db, input("lari"))),
+      ]);
+      expect(first).toBeInstanceOf(Error);
+      expect(second).toBe(first);
+      const again = await caught(searchProducts(unreachable.db, input("lari")));
+      expect(again).toBeInstanceOf(Error);
+      expect(again).not.toBe(first);
+    } finally {
+      await unreachable.close();
+    }
   });
 });
 

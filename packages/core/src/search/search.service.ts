@@ -8,8 +8,9 @@ import type {
 } from "@niaga/contracts";
 import type { Db } from "../shared/db.ts";
 import { DomainError } from "../shared/errors.ts";
+import { sharedWhileInFlight } from "../shared/in-flight.ts";
 import { postgresSearchEngine } from "./postgres/postgres-search-engine.ts";
-import type { ProductFilters, SearchEngine } from "./search-engine.ts";
+import type { ProductFilters, SearchEngine, SearchParams } from "./search-engine.ts";
 
 export type SearchEngineFactory = (db: Db) => SearchEngine;
 
@@ -22,6 +23,16 @@ let engineFactory: SearchEngineFactory = postgresSearchEngine;
 export function useSearchEngine(factory: SearchEngineFactory): void {
   engineFactory = factory;
 }
+
+/**
+ * A full-text search costs tens of milliseconds of PostgreSQL time (every match is ranked and
+ * counted into the facets), so identical searches running at once share one query. The answer
+ * does not depend on who asks: search is public and shows only visible products.
+ */
+const searchOnce = sharedWhileInFlight(
+  (db, params: SearchParams) => engineFactory(db).search(params),
+  (params) => JSON.stringify(params),
+);
 
 function filtersOf(input: ListProductsInput | SearchProductsInput): ProductFilters {
   return {
@@ -42,16 +53,14 @@ export function listProducts(db: Db, input: ListProductsInput): Promise<ProductC
   const engine = engineFactory(db);
   const cursor = input.cursor ?? null;
   if (input.q) {
-    return engine
-      .search({
-        q: input.q,
-        filters: filtersOf(input),
-        sort: input.sort ?? "relevance",
-        cursor,
-        limit: input.limit,
-        facets: false,
-      })
-      .then(({ items, nextCursor }) => ({ items, nextCursor }));
+    return searchOnce(db, {
+      q: input.q,
+      filters: filtersOf(input),
+      sort: input.sort ?? "relevance",
+      cursor,
+      limit: input.limit,
+      facets: false,
+    }).then(({ items, nextCursor }) => ({ items, nextCursor }));
   }
   const sort = input.sort ?? "newest";
   if (sort === "relevance") {
@@ -62,7 +71,7 @@ export function listProducts(db: Db, input: ListProductsInput): Promise<ProductC
 
 /** Full-text search with typo tolerance; facet counts on the first page. */
 export function searchProducts(db: Db, input: SearchProductsInput): Promise<SearchResult> {
-  return engineFactory(db).search({
+  return searchOnce(db, {
     q: input.q,
     filters: filtersOf(input),
     sort: input.sort ?? "relevance",

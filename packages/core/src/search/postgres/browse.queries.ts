@@ -1,13 +1,13 @@
 import type { ProductCardPage, ProductSort } from "@niaga/contracts";
 import { sql } from "kysely";
 import type { Db } from "../../shared/db.ts";
+import { pageLimit } from "../../shared/page-limit.ts";
 import { decodeListCursor, encodeListCursor } from "../search-cursor.ts";
 import type { BrowseParams } from "../search-engine.ts";
 import type { CardRow } from "./cards.ts";
 import { cardColumns, toProductCard } from "./cards.ts";
 import { allOf, filterConditions, visibleProduct } from "./filters.ts";
 import { SORTS } from "./sorts.ts";
-import { pageLimit } from "../../shared/page-limit.ts";
 
 /** Cuts a `limit + 1` fetch into a page and the cursor of its last row. */
 export function pageOf(rows: CardRow[], limit: number, sort: ProductSort, fuzzy: boolean): ProductCardPage {

@@ -2,6 +2,7 @@ import type { SearchResult } from "@niaga/contracts";
 import type { RawBuilder } from "kysely";
 import { sql } from "kysely";
 import type { Db } from "../../shared/db.ts";
+import { pageLimit } from "../../shared/page-limit.ts";
 import { decodeListCursor } from "../search-cursor.ts";
 import type { SearchParams } from "../search-engine.ts";
 import { pageOf } from "./browse.queries.ts";
@@ -11,7 +12,6 @@ import type { FacetRow } from "./facets.ts";
 import { facetColumns, toFacets } from "./facets.ts";
 import { allOf, filterConditions, visibleProduct } from "./filters.ts";
 import { SORTS } from "./sorts.ts";
-import { pageLimit } from "../../shared/page-limit.ts";
 
 /** With fewer full-text hits than this, titles similar to the query (typos) are blended in. */
 export const FUZZY_BELOW = 5;
@@ -37,7 +37,9 @@ const matchedColumns = sql`p.id, p.slug, p.title, p.min_price, p.in_stock, p.rat
 export async function searchProducts(db: Db, params: SearchParams): Promise<SearchResult> {
   const cursor = params.cursor ? decodeListCursor(params.cursor, params.sort) : null;
   const spec = SORTS[params.sort];
-  const tsquery = sql`websearch_to_tsquery('simple', ${params.q})`;
+  // A scalar subquery, so PostgreSQL parses the query once (an InitPlan): in the generic plan a
+  // prepared statement gets, a bare call on a parameter is evaluated again for every row.
+  const tsquery = sql`(select websearch_to_tsquery('simple', ${params.q}))`;
   const scope = allOf([visibleProduct, ...filterConditions(params.filters)]);
   const fuzzyGate: RawBuilder<unknown> = usesExactSyntax(params.q)
     ? sql`false`

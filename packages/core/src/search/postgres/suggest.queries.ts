@@ -1,9 +1,9 @@
 import type { SuggestProductsOutput } from "@niaga/contracts";
 import { sql } from "kysely";
 import type { Db } from "../../shared/db.ts";
+import { pageLimit } from "../../shared/page-limit.ts";
 import type { SuggestParams } from "../search-engine.ts";
 import { visibleProduct } from "./filters.ts";
-import { pageLimit } from "../../shared/page-limit.ts";
 
 /** Escapes LIKE's wildcards so a typed `%` or `_` matches itself. */
 function likeEscape(text: string): string {
