@@ -4,6 +4,7 @@ import { parseConnectionParamsFromString } from "@trpc/server/http";
 import { isObservable, observableToAsyncIterable } from "@trpc/server/observable";
 import type { Env, Context as HonoContext, MiddlewareHandler } from "hono";
 import { sseStream } from "./sse-stream.ts";
+import { leftToTrpc, readInput } from "./trpc-get.ts";
 
 /** tRPC's SSE response headers (sseHeaders), plus the `vary` its every response carries. */
 const SSE_HEADERS: Record<string, string> = {
@@ -24,38 +25,9 @@ export interface SseSubscriptionsOptions<E extends Env> {
   createContext: (c: HonoContext<E>, connectionParams: ConnectionParams) => Promise<unknown>;
 }
 
-/** The request's JSON `input` query, through the router's transformer, as tRPC reads a GET call. */
-function readInput(router: AnyRouter, query: URLSearchParams): unknown {
-  try {
-    const raw = query.get("input");
-    const parsed: unknown = raw ? JSON.parse(raw) : undefined;
-    return parsed === undefined ? undefined : router._def._config.transformer.input.deserialize(parsed);
-  } catch (cause) {
-    // tRPC's own wording: the malformed query is the client's fault, so BAD_REQUEST, never a 500.
-    if (cause instanceof TRPCError) throw cause;
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: cause instanceof Error ? cause.message : "Invalid input",
-      cause,
-    });
-  }
-}
-
 /** tRPC's getLastEventId: the EventSource header on reconnect, else the link's query parameter. */
 function lastEventIdOf(headers: Headers, query: URLSearchParams): string | null {
   return headers.get("last-event-id") ?? query.get("lastEventId") ?? query.get("Last-Event-Id");
-}
-
-/** Requests tRPC would answer with something other than an SSE stream (or a parse error); it still does. */
-function leftToTrpc(headers: Headers, query: URLSearchParams): boolean {
-  const contentType = headers.get("content-type")?.split(";", 1)[0]?.trim().toLowerCase();
-  const accept =
-    headers.get("trpc-accept") ?? (headers.get("accept")?.includes("application/jsonl") ? "application/jsonl" : null);
-  return (
-    (contentType !== undefined && contentType !== "application/json") ||
-    accept === "application/jsonl" ||
-    query.get("batch") === "1"
-  );
 }
 
 /**

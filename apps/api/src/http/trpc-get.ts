@@ -1,0 +1,35 @@
+import type { AnyRouter } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
+
+// What the light GET paths (sse-subscriptions.ts, trpc-queries.ts) read from a request exactly as
+// tRPC's fetch adapter reads it.
+
+/** The request's JSON `input` query, through the router's transformer, as tRPC reads a GET call. */
+export function readInput(router: AnyRouter, query: URLSearchParams): unknown {
+  try {
+    const raw = query.get("input");
+    const parsed: unknown = raw ? JSON.parse(raw) : undefined;
+    return parsed === undefined ? undefined : router._def._config.transformer.input.deserialize(parsed);
+  } catch (cause) {
+    // tRPC's own wording: the malformed query is the client's fault, so BAD_REQUEST, never a 500.
+    if (cause instanceof TRPCError) throw cause;
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: cause instanceof Error ? cause.message : "Invalid input",
+      cause,
+    });
+  }
+}
+
+/** Streamed (jsonl) answers and non-JSON bodies, which only tRPC's own adapter serves or refuses. */
+export function streamedOrNotJson(headers: Headers): boolean {
+  const contentType = headers.get("content-type")?.split(";", 1)[0]?.trim().toLowerCase();
+  const accept =
+    headers.get("trpc-accept") ?? (headers.get("accept")?.includes("application/jsonl") ? "application/jsonl" : null);
+  return (contentType !== undefined && contentType !== "application/json") || accept === "application/jsonl";
+}
+
+/** GET requests the SSE path leaves to tRPC's own adapter: batches and the above. */
+export function leftToTrpc(headers: Headers, query: URLSearchParams): boolean {
+  return streamedOrNotJson(headers) || query.get("batch") === "1";
+}

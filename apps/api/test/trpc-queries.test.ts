@@ -1,0 +1,194 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { appRouter, createRequestContext } from "@niaga/api";
+import { newId } from "@niaga/core/shared/ids";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { Hono } from "hono";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertOrder } from "../../../packages/core/test/support/order-fixtures.ts";
+import { insertStore } from "../../../packages/core/test/support/review-fixtures.ts";
+import type { RequestIdEnv } from "../src/http/request-id.ts";
+import { requestId } from "../src/http/request-id.ts";
+import { trpcQueries } from "../src/http/trpc-queries.ts";
+import type { TestApi } from "./support/harness.ts";
+import { startTestApi } from "./support/harness.ts";
+
+let api: TestApi;
+let slug: string;
+let customerToken: string;
+// The query middleware alone, with nothing behind it but a marker: what it serves is its own work.
+let bareUrl: string;
+let bare: ReturnType<typeof serve>;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const seller = await api.userWithRole("seller");
+  const customer = await api.userWithRole("customer");
+  customerToken = customer.token;
+  const storeId = (await insertStore(api.database.db, { ownerId: seller.id })).id;
+  const order = await insertOrder(api.database.db, { customerId: customer.id, storeId, status: "paid" });
+  slug = (
+    await api.database.db
+      .selectFrom("variants as v")
+      .innerJoin("products as p", "p.id", "v.product_id")
+      .select("p.slug")
+      .where("v.id", "=", order.variantId)
+      .executeTakeFirstOrThrow()
+  ).slug;
+
+  const app = new Hono<RequestIdEnv>();
+  app.use("*", requestId);
+  app.use(
+    "/trpc/*",
+    trpcQueries<RequestIdEnv>({
+      router: appRouter,
+      endpoint: "/trpc",
+      createContext: (c) =>
+        createRequestContext(api.services, { headers: c.req.raw.headers, requestId: c.get("requestId") }),
+    }),
+  );
+  app.all("*", (c) => c.text("left to tRPC", 418));
+  bare = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => bare.once("listening", () => resolve()));
+  bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await api.stop();
+  await new Promise<void>((resolve) => bare.close(() => resolve()));
+});
+
+const wire = (input: unknown) => encodeURIComponent(JSON.stringify(superjson.serialize(input)));
+const one = (path: string, input?: unknown) => `/trpc/${path}${input === undefined ? "" : `?input=${wire(input)}`}`;
+const batch = (calls: [string, unknown][]) => {
+  const inputs = Object.fromEntries(calls.map(([, input], index) => [index, superjson.serialize(input)]));
+  return `/trpc/${calls.map(([path]) => path).join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`;
+};
+
+/** tRPC's own fetch adapter answering the same request, for byte-for-byte comparison. */
+async function trpcAnswer(path: string, headers: Record<string, string>) {
+  const req = new Request(`${api.url}${path}`, { headers });
+  const response = await fetchRequestHandler({
+    endpoint: "/trpc",
+    req,
+    router: appRouter,
+    createContext: () =>
+      createRequestContext(api.services, { headers: req.headers, requestId: headers["x-request-id"] ?? "" }),
+  });
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    vary: response.headers.get("vary"),
+    body: await response.text(),
+  };
+}
+
+async function ourAnswer(path: string, headers: Record<string, string>) {
+  const response = await fetch(`${bareUrl}${path}`, { headers });
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    vary: response.headers.get("vary"),
+    body: await response.text(),
+  };
+}
+
+describe("the GET query path", () => {
+  it("serves queries, single and batched, and leaves everything else to tRPC", async () => {
+    const served = [
+      one("public.products.get", { slug }),
+      batch([
+        ["public.products.get", { slug }],
+        ["public.categories.list", undefined],
+      ]),
+    ];
+    for (const path of served) expect((await fetch(`${bareUrl}${path}`)).status, path).toBe(200);
+
+    const left: { path: string; init?: RequestInit }[] = [
+      { path: one("customer.cart.add", { variantId: newId(), quantity: 1 }) }, // a mutation over GET
+      { path: one("public.live.stock", { productId: newId() }) }, // a subscription
+      { path: one("public.nothing.here") },
+      {
+        path: batch([
+          ["public.products.get", { slug }],
+          ["customer.cart.add", {}],
+        ]),
+      }, // mixed types
+      { path: `${one("public.products.get", { slug })}&connectionParams=${encodeURIComponent("{}")}` },
+      { path: one("public.products.get", { slug }), init: { headers: { "trpc-accept": "application/jsonl" } } },
+      { path: one("public.products.get", { slug }), init: { method: "POST", body: "{}" } },
+    ];
+    for (const { path, init } of left) expect((await fetch(`${bareUrl}${path}`, init)).status, path).toBe(418);
+  });
+
+  it("answers exactly as tRPC's own adapter does: data, refusals, bad input and batches", async () => {
+    const auth = { authorization: `Bearer ${customerToken}` };
+    const cases: { path: string; headers?: Record<string, string>; status: number }[] = [
+      { path: one("public.products.get", { slug }), status: 200 },
+      { path: one("public.products.get", { slug: "no-such-product" }), status: 404 },
+      { path: `/trpc/public.products.get?input=${encodeURIComponent("{not json")}`, status: 400 },
+      { path: one("public.products.get", { slug: 42 }), status: 400 },
+      { path: one("public.products.get"), status: 400 },
+      { path: one("public.products.list", { limit: 2, sort: "newest" }), status: 200 },
+      { path: one("public.search.query", { q: "sepatu", limit: 5 }), status: 200 },
+      { path: one("customer.orders.list", {}), status: 401 },
+      { path: one("customer.orders.list", {}), headers: auth, status: 200 },
+      { path: one("seller.orders.list", {}), headers: auth, status: 403 },
+      { path: one("customer.orders.get", { id: newId() }), headers: auth, status: 404 },
+      {
+        path: batch([
+          ["public.products.get", { slug }],
+          ["public.products.get", { slug: "nope" }],
+        ]),
+        status: 207,
+      },
+      {
+        path: batch([
+          ["public.products.get", { slug: "nope" }],
+          ["public.products.get", { slug: "gone" }],
+        ]),
+        status: 404,
+      },
+      {
+        path: batch([
+          ["public.products.get", { slug }],
+          ["public.categories.list", undefined],
+        ]),
+        status: 200,
+      },
+      { path: `/trpc/public.products.get,public.categories.list?batch=1&input=%5B1%5D`, status: 207 },
+      { path: `/trpc/public.products.get?batch=1&input=${encodeURIComponent("{")}`, status: 400 },
+      { path: `/trpc/public.products.get,customer.orders.list?batch=1&input=${encodeURIComponent("{}")}`, status: 207 },
+    ];
+    for (const { path, headers = {}, status } of cases) {
+      const withId = { ...headers, "x-request-id": `query-test-${newId()}` };
+      const ours = await ourAnswer(path, withId);
+      expect(ours, path).toEqual(await trpcAnswer(path, withId));
+      expect(ours.status, path).toBe(status);
+    }
+  });
+
+  it("sends the app's CORS, secure and request-id headers, and the real client reads its answers", async () => {
+    const origin = api.services.config.trustedOrigins[0] ?? "http://localhost:5173";
+    const response = await fetch(`${api.url}${one("public.products.get", { slug })}`, {
+      headers: { origin, "x-request-id": "query-headers-1" },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe(origin);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-request-id")).toBe("query-headers-1");
+    expect(response.headers.get("vary")).toBe("trpc-accept, accept, Origin");
+
+    // The client batches its queries: they come through this path and parse as typed data.
+    const client = api.client();
+    const [product, categories] = await Promise.all([
+      client.public.products.get.query({ slug }),
+      client.public.categories.list.query(),
+    ]);
+    expect(product.slug).toBe(slug);
+    expect(Array.isArray(categories.items)).toBe(true);
+    await expect(client.public.products.get.query({ slug: "no-such-product" })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND" },
+    });
+  });
+});
