@@ -5,11 +5,11 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { sql } from "kysely";
 import { clientIp, withClientIp } from "./http/client-ip.ts";
 import { withConnectionParams } from "./http/connection-params.ts";
+import { corsHeaders } from "./http/cors.ts";
 import { filesRoutes } from "./http/files.ts";
 import type { RequestIdEnv } from "./http/request-id.ts";
 import { requestId } from "./http/request-id.ts";
@@ -30,14 +30,13 @@ export function createApp(services: Services) {
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
   app.use(
     "*",
-    cors({
-      origin: (origin) => (config.trustedOrigins.includes(origin) ? origin : null),
-      credentials: true,
+    corsHeaders({
+      trusted: (origin) => config.trustedOrigins.includes(origin),
       allowHeaders: ["content-type", "authorization", "x-api-key", "x-request-id", "trpc-accept"],
       allowMethods: ["GET", "POST", "OPTIONS"],
       // The bearer plugin hands mobile and script clients their token in this header.
       exposeHeaders: ["set-auth-token", "x-request-id"],
-      maxAge: 600,
+      maxAgeSeconds: 600,
     }),
   );
 
@@ -56,7 +55,14 @@ export function createApp(services: Services) {
   app.all("/api/auth/admin/*", (c) => c.json({ message: "Not found" }, 404));
   app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c.req.raw, clientIp(c, config.TRUST_PROXY))));
 
-  app.use("/trpc/*", bodyLimit({ maxSize: config.UPLOAD_MAX_BYTES + 64 * 1024 }));
+  const maxBodyBytes = config.UPLOAD_MAX_BYTES + 64 * 1024;
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    // The default throws, and the app's error handler would turn the client's mistake into a 500.
+    onError: (c) => c.json({ message: `The request body is larger than ${maxBodyBytes} bytes.` }, 413),
+  });
+  // GETs are never read for a body, and asking @hono/node-server for one builds a full Request.
+  app.use("/trpc/*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   const trpcContext = (c: Context<RequestIdEnv>, connectionParams: ConnectionParams) =>
     createRequestContext(services, {
       headers: withConnectionParams(c.req.raw.headers, connectionParams),
