@@ -56,13 +56,20 @@ export function createApp(services: Services) {
   app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c.req.raw, clientIp(c, config.TRUST_PROXY))));
 
   const maxBodyBytes = config.UPLOAD_MAX_BYTES + 64 * 1024;
-  const limitBody = bodyLimit({
-    maxSize: maxBodyBytes,
-    // The default throws, and the app's error handler would turn the client's mistake into a 500.
-    onError: (c) => c.json({ message: `The request body is larger than ${maxBodyBytes} bytes.` }, 413),
+  const tooLarge = (c: Context) => c.json({ message: `The request body is larger than ${maxBodyBytes} bytes.` }, 413);
+  // The default throws, and the app's error handler would turn the client's mistake into a 500.
+  const limitStreamedBody = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge });
+  app.use("/trpc/*", (c, next) => {
+    // A GET's body is never read. A declared length is checked as declared (Node's parser never
+    // delivers more than it); only chunked bodies are counted as they stream. bodyLimit itself
+    // asks for the body first, and on @hono/node-server that builds a full Request every time.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const length = c.req.header("content-length");
+    if (length !== undefined && c.req.header("transfer-encoding") === undefined) {
+      return Number(length) > maxBodyBytes ? Promise.resolve(tooLarge(c)) : next();
+    }
+    return limitStreamedBody(c, next);
   });
-  // GETs are never read for a body, and asking @hono/node-server for one builds a full Request.
-  app.use("/trpc/*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   const trpcContext = (c: Context<RequestIdEnv>, connectionParams: ConnectionParams) =>
     createRequestContext(services, {
       headers: withConnectionParams(c.req.raw.headers, connectionParams),

@@ -81,6 +81,23 @@ describe("response headers", () => {
       body: JSON.stringify({ padding: "x".repeat(limit) }),
     });
     expect(oversize.status).toBe(413);
+    expect(await oversize.json()).toEqual({ message: `The request body is larger than ${limit} bytes.` });
+
+    // Without a declared length (chunked), the body is counted as it arrives.
+    const chunked = (bytes: number) =>
+      fetch(`${api.url}/trpc/customer.cart.add`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(JSON.stringify({ padding: "x".repeat(bytes) })));
+            controller.close();
+          },
+        }),
+        duplex: "half",
+      } as RequestInit);
+    expect((await chunked(limit)).status).toBe(413);
+    expect((await chunked(10)).status).toBe(401);
     const query = await fetch(`${api.url}${queryPath}`);
     expect(query.status).toBe(404);
   });
