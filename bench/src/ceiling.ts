@@ -21,7 +21,7 @@ const CARD = `p.id, p.slug, p.title, p.min_price as "minPrice",
 const LIST = `select coalesce(json_agg(t), '[]') as items from (
   select ${CARD} from products p join stores s on s.id = p.store_id
   where p.status = 'active' and p.hidden_at is null and s.status <> 'closed' and p.published_at is not null
-    and p.category_id in (select c.id from categories c where c.path <@ (select r.path from categories r where r.id = $1))
+    and p.category_id = any(array(select c.id from categories c where c.path <@ (select r.path from categories r where r.id = $1)))
   order by p.published_at desc, p.id desc limit 21) t`;
 
 // Full-text matches ranked by ts_rank_cd, the first page and the four facets.
