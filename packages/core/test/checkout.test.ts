@@ -97,6 +97,16 @@ describe("checkout", () => {
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
     expect(await level(a.variantId)).toEqual({ onHand: 10, reserved: 1 });
+
+    // A retry after the customer refilled the cart still answers with the first checkout, and
+    // leaves the new cart and its stock untouched.
+    await addToCart(database.db, { customerId: customer.userId }, { variantId: a.variantId, quantity: 2 });
+    const afterRefill = await placeCheckout(database.db, deps, { customerId: customer.userId, input });
+    expect(afterRefill.id).toBe(results[0]?.id);
+    expect((await getCart(database.db, { customerId: customer.userId })).lines).toMatchObject([
+      { variantId: a.variantId, quantity: 2 },
+    ]);
+    expect(await level(a.variantId)).toEqual({ onHand: 10, reserved: 1 });
   });
 
   it("refuses a changed price with the lines listed, and succeeds once the customer confirms", async () => {
