@@ -72,9 +72,12 @@ async function createCheckout(
   params: { customerId: string; input: CheckoutInput; now?: Date },
 ): Promise<CheckoutView> {
   const { customerId, input } = params;
-  // One read for the cart, its lines and the stores' shipping origins.
-  const lines = await findCheckoutLines(db, customerId);
-  const address = await getAddressForCustomer(db, { customerId, addressId: input.addressId });
+  // One read for the cart, its lines and the stores' shipping origins, and one for the address,
+  // side by side on two pooled connections (neither is in the transaction below).
+  const [lines, address] = await Promise.all([
+    findCheckoutLines(db, customerId),
+    getAddressForCustomer(db, { customerId, addressId: input.addressId }),
+  ]);
   const quoted: QuotedStore[] = await quoteStores(deps.shipping, { lines, address, choices: input.shipping });
   const quotes = new Map<string, ShippingServiceQuote>(quoted.map((store) => [store.storeId, store.quote]));
   return db.transaction().execute((trx: Transaction<Database>) =>
