@@ -4,7 +4,7 @@ import { parseConnectionParamsFromString } from "@trpc/server/http";
 import { isObservable, observableToAsyncIterable } from "@trpc/server/observable";
 import type { Env, Context as HonoContext, MiddlewareHandler } from "hono";
 import { sseStream } from "./sse-stream.ts";
-import { leftToTrpc, readInput } from "./trpc-get.ts";
+import { leftToTrpc, procedureOfType, readInput } from "./trpc-get.ts";
 
 /** tRPC's SSE response headers (sseHeaders), plus the `vary` its every response carries. */
 const SSE_HEADERS: Record<string, string> = {
@@ -44,16 +44,7 @@ export function sseSubscriptions<E extends Env>(options: SseSubscriptionsOptions
   const enabled = sse.enabled !== false && !sse.emitAndEndImmediately;
   const ping = { enabled: sse.ping?.enabled ?? false, intervalMs: sse.ping?.intervalMs ?? 1000 };
   const prefix = `${options.endpoint}/`;
-  let subscriptionPaths: Set<string> | null = null;
-  // Read once, on the first request: the router is built by then (lazy sub-routers stay with tRPC).
-  const isSubscription = (path: string) => {
-    subscriptionPaths ??= new Set(
-      Object.entries(router._def.procedures as Record<string, { _def: { type: string } }>)
-        .filter(([, procedure]) => procedure._def.type === "subscription")
-        .map(([name]) => name),
-    );
-    return subscriptionPaths.has(path);
-  };
+  const isSubscription = procedureOfType(router, "subscription");
 
   return async (c, next) => {
     if (!enabled || c.req.method !== "GET" || !c.req.path.startsWith(prefix)) return next();

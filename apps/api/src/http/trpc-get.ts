@@ -4,6 +4,19 @@ import { TRPCError } from "@trpc/server";
 // What the light GET paths (sse-subscriptions.ts, trpc-queries.ts) read from a request exactly as
 // tRPC's fetch adapter reads it.
 
+/**
+ * A failure to read a call's input as tRPC reports it: the malformed query is the client's fault,
+ * so BAD_REQUEST with the parser's message (never a 500), unless it already is a tRPC error.
+ */
+export function inputError(cause: unknown): TRPCError {
+  if (cause instanceof TRPCError) return cause;
+  return new TRPCError({
+    code: "BAD_REQUEST",
+    message: cause instanceof Error ? cause.message : "Invalid input",
+    cause,
+  });
+}
+
 /** The request's JSON `input` query, through the router's transformer, as tRPC reads a GET call. */
 export function readInput(router: AnyRouter, query: URLSearchParams): unknown {
   try {
@@ -11,14 +24,24 @@ export function readInput(router: AnyRouter, query: URLSearchParams): unknown {
     const parsed: unknown = raw ? JSON.parse(raw) : undefined;
     return parsed === undefined ? undefined : router._def._config.transformer.input.deserialize(parsed);
   } catch (cause) {
-    // tRPC's own wording: the malformed query is the client's fault, so BAD_REQUEST, never a 500.
-    if (cause instanceof TRPCError) throw cause;
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: cause instanceof Error ? cause.message : "Invalid input",
-      cause,
-    });
+    throw inputError(cause);
   }
+}
+
+/**
+ * Whether a path names a procedure of this type, from the router's flat procedure table, read
+ * once on the first call: the router is built by then (lazy sub-routers stay with tRPC).
+ */
+export function procedureOfType(router: AnyRouter, type: "query" | "subscription"): (path: string) => boolean {
+  let paths: Set<string> | null = null;
+  return (path) => {
+    paths ??= new Set(
+      Object.entries(router._def.procedures as Record<string, { _def: { type: string } }>)
+        .filter(([, procedure]) => procedure._def.type === type)
+        .map(([name]) => name),
+    );
+    return paths.has(path);
+  };
 }
 
 /** Streamed (jsonl) answers and non-JSON bodies, which only tRPC's own adapter serves or refuses. */

@@ -8,7 +8,7 @@ import {
 } from "@trpc/server";
 import { getHTTPStatusCode } from "@trpc/server/http";
 import type { Env, Context as HonoContext, MiddlewareHandler } from "hono";
-import { streamedOrNotJson } from "./trpc-get.ts";
+import { inputError, procedureOfType, streamedOrNotJson } from "./trpc-get.ts";
 
 export interface TrpcQueriesOptions<E extends Env> {
   router: AnyRouter;
@@ -58,12 +58,7 @@ function inputReader(router: AnyRouter, query: URLSearchParams, batch: boolean, 
     input: async (index: number) => {
       // As tRPC's memo: a failure to read is the client's (BAD_REQUEST) unless already a tRPC error.
       inputs ??= read().catch((cause: unknown) => {
-        if (cause instanceof TRPCError) throw cause;
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: cause instanceof Error ? cause.message : "Invalid input",
-          cause,
-        });
+        throw inputError(cause);
       });
       return (await inputs)[index];
     },
@@ -88,16 +83,7 @@ export function trpcQueries<E extends Env>(options: TrpcQueriesOptions<E>): Midd
   const { router } = options;
   const config = router._def._config;
   const prefix = `${options.endpoint}/`;
-  let queryPaths: Set<string> | null = null;
-  // Read once, on the first request: the router is built by then.
-  const isQuery = (path: string) => {
-    queryPaths ??= new Set(
-      Object.entries(router._def.procedures as Record<string, { _def: { type: string } }>)
-        .filter(([, procedure]) => procedure._def.type === "query")
-        .map(([name]) => name),
-    );
-    return queryPaths.has(path);
-  };
+  const isQuery = procedureOfType(router, "query");
 
   return async (c, next) => {
     if (c.req.method !== "GET" || !c.req.path.startsWith(prefix)) return next();

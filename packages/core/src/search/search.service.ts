@@ -50,7 +50,6 @@ function filtersOf(input: ListProductsInput | SearchProductsInput): ProductFilte
  * relevance (no facets — `searchProducts` adds them).
  */
 export function listProducts(db: Db, input: ListProductsInput): Promise<ProductCardPage> {
-  const engine = engineFactory(db);
   const cursor = input.cursor ?? null;
   if (input.q) {
     return searchOnce(db, {
@@ -66,7 +65,7 @@ export function listProducts(db: Db, input: ListProductsInput): Promise<ProductC
   if (sort === "relevance") {
     throw new DomainError("INVALID", "Sorting by relevance needs a search query", { sort: ["Needs a search query"] });
   }
-  return engine.browse({ filters: filtersOf(input), sort, cursor, limit: input.limit });
+  return engineFactory(db).browse({ filters: filtersOf(input), sort, cursor, limit: input.limit });
 }
 
 /** Full-text search with typo tolerance; facet counts on the first page. */
