@@ -1,22 +1,18 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { appRouter, createRequestContext } from "@niaga/api";
 import type { LiveStockMessage } from "@niaga/contracts";
 import { emitDomainEvents } from "@niaga/core/events/domain-events";
 import { newId } from "@niaga/core/shared/ids";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { Hono } from "hono";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertOrder } from "../../../packages/core/test/support/order-fixtures.ts";
 import { insertStore } from "../../../packages/core/test/support/review-fixtures.ts";
 import { withConnectionParams } from "../src/http/connection-params.ts";
 import type { RequestIdEnv } from "../src/http/request-id.ts";
-import { requestId } from "../src/http/request-id.ts";
 import { sseSubscriptions } from "../src/http/sse-subscriptions.ts";
 import type { TestApi } from "./support/harness.ts";
 import { startTestApi } from "./support/harness.ts";
+import { serveAlone, trpcAdapterAnswer } from "./support/light-paths.ts";
 import { collect, liveClient } from "./support/live.ts";
 
 let api: TestApi;
@@ -25,7 +21,7 @@ let storeId: string;
 let customerToken: string;
 // The SSE middleware alone, with nothing behind it but a marker: what it serves is its own work.
 let bareUrl: string;
-let bare: ReturnType<typeof serve>;
+let bare: Awaited<ReturnType<typeof serveAlone>>;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -42,10 +38,7 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).product_id;
 
-  const app = new Hono<RequestIdEnv>();
-  app.use("*", requestId);
-  app.use(
-    "/trpc/*",
+  bare = await serveAlone(
     sseSubscriptions<RequestIdEnv>({
       router: appRouter,
       endpoint: "/trpc",
@@ -56,14 +49,11 @@ beforeAll(async () => {
         }),
     }),
   );
-  app.all("*", (c) => c.text("left to tRPC", 418));
-  bare = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise<void>((resolve) => bare.once("listening", () => resolve()));
-  bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+  bareUrl = bare.url;
 });
 afterAll(async () => {
   await api.stop();
-  await new Promise<void>((resolve) => bare.close(() => resolve()));
+  await bare.close();
 });
 
 const stockPath = (input: unknown) =>
@@ -116,20 +106,10 @@ async function until<T>(ready: () => T | undefined, what: string, waiters?: Set<
 
 const subscribers = () => api.services.realtime.stats().subscribers;
 
-/** tRPC's own fetch adapter answering the same request, for byte-for-byte comparison. */
+/** tRPC's own adapter's status and body for the same request. */
 async function trpcAnswer(path: string, headers: Record<string, string>) {
-  const req = new Request(`${api.url}${path}`, { headers });
-  const response = await fetchRequestHandler({
-    endpoint: "/trpc",
-    req,
-    router: appRouter,
-    createContext: ({ info }) =>
-      createRequestContext(api.services, {
-        headers: withConnectionParams(req.headers, info.connectionParams),
-        requestId: headers["x-request-id"] ?? "",
-      }),
-  });
-  return { status: response.status, body: await response.text() };
+  const { status, body } = await trpcAdapterAnswer(api, path, headers);
+  return { status, body };
 }
 
 async function ourAnswer(path: string, headers: Record<string, string>) {

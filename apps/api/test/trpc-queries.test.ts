@@ -1,25 +1,21 @@
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { appRouter, createRequestContext } from "@niaga/api";
 import { newId } from "@niaga/core/shared/ids";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { Hono } from "hono";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertOrder } from "../../../packages/core/test/support/order-fixtures.ts";
 import { insertStore } from "../../../packages/core/test/support/review-fixtures.ts";
 import type { RequestIdEnv } from "../src/http/request-id.ts";
-import { requestId } from "../src/http/request-id.ts";
 import { trpcQueries } from "../src/http/trpc-queries.ts";
 import type { TestApi } from "./support/harness.ts";
 import { startTestApi } from "./support/harness.ts";
+import { serveAlone, trpcAdapterAnswer } from "./support/light-paths.ts";
 
 let api: TestApi;
 let slug: string;
 let customerToken: string;
 // The query middleware alone, with nothing behind it but a marker: what it serves is its own work.
 let bareUrl: string;
-let bare: ReturnType<typeof serve>;
+let bare: Awaited<ReturnType<typeof serveAlone>>;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -37,10 +33,7 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).slug;
 
-  const app = new Hono<RequestIdEnv>();
-  app.use("*", requestId);
-  app.use(
-    "/trpc/*",
+  bare = await serveAlone(
     trpcQueries<RequestIdEnv>({
       router: appRouter,
       endpoint: "/trpc",
@@ -48,14 +41,11 @@ beforeAll(async () => {
         createRequestContext(api.services, { headers: c.req.raw.headers, requestId: c.get("requestId") }),
     }),
   );
-  app.all("*", (c) => c.text("left to tRPC", 418));
-  bare = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise<void>((resolve) => bare.once("listening", () => resolve()));
-  bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+  bareUrl = bare.url;
 });
 afterAll(async () => {
   await api.stop();
-  await new Promise<void>((resolve) => bare.close(() => resolve()));
+  await bare.close();
 });
 
 const wire = (input: unknown) => encodeURIComponent(JSON.stringify(superjson.serialize(input)));
@@ -64,24 +54,6 @@ const batch = (calls: [string, unknown][]) => {
   const inputs = Object.fromEntries(calls.map(([, input], index) => [index, superjson.serialize(input)]));
   return `/trpc/${calls.map(([path]) => path).join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`;
 };
-
-/** tRPC's own fetch adapter answering the same request, for byte-for-byte comparison. */
-async function trpcAnswer(path: string, headers: Record<string, string>) {
-  const req = new Request(`${api.url}${path}`, { headers });
-  const response = await fetchRequestHandler({
-    endpoint: "/trpc",
-    req,
-    router: appRouter,
-    createContext: () =>
-      createRequestContext(api.services, { headers: req.headers, requestId: headers["x-request-id"] ?? "" }),
-  });
-  return {
-    status: response.status,
-    type: response.headers.get("content-type"),
-    vary: response.headers.get("vary"),
-    body: await response.text(),
-  };
-}
 
 async function ourAnswer(path: string, headers: Record<string, string>) {
   const response = await fetch(`${bareUrl}${path}`, { headers });
@@ -163,7 +135,7 @@ describe("the GET query path", () => {
     for (const { path, headers = {}, status } of cases) {
       const withId = { ...headers, "x-request-id": `query-test-${newId()}` };
       const ours = await ourAnswer(path, withId);
-      expect(ours, path).toEqual(await trpcAnswer(path, withId));
+      expect(ours, path).toEqual(await trpcAdapterAnswer(api, path, withId));
       expect(ours.status, path).toBe(status);
     }
   });
