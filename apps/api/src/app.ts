@@ -59,14 +59,14 @@ export function createApp(services: Services) {
   const tooLarge = (c: Context) => c.json({ message: `The request body is larger than ${maxBodyBytes} bytes.` }, 413);
   // The default throws, and the app's error handler would turn the client's mistake into a 500.
   const limitStreamedBody = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge });
-  app.use("/trpc/*", (c, next) => {
+  app.use("/trpc/*", async (c, next) => {
     // A GET's body is never read. A declared length is checked as declared (Node's parser never
     // delivers more than it); only chunked bodies are counted as they stream. bodyLimit itself
     // asks for the body first, and on @hono/node-server that builds a full Request every time.
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const length = c.req.header("content-length");
     if (length !== undefined && c.req.header("transfer-encoding") === undefined) {
-      return Number(length) > maxBodyBytes ? Promise.resolve(tooLarge(c)) : next();
+      return Number(length) > maxBodyBytes ? tooLarge(c) : next();
     }
     return limitStreamedBody(c, next);
   });
