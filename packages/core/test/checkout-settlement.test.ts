@@ -14,7 +14,7 @@ import { gatewaysOf } from "@niaga/core/refunds/refund-gateway";
 import type { TestDatabase } from "@niaga/testing/database";
 import { createTestDatabase } from "@niaga/testing/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertUser } from "./support/catalog-fixtures.ts";
+import { insertUser, productFor, sellerWithStore, someCategory } from "./support/catalog-fixtures.ts";
 import { cartFor, checkoutDeps, customerWithAddress, storeWithVariant } from "./support/checkout-fixtures.ts";
 
 let database: TestDatabase;
@@ -229,6 +229,42 @@ describe("commission", () => {
       .where("store_id", "=", a.store.id)
       .executeTakeFirstOrThrow();
     expect(after.commission_bps).toBe(1000);
+  });
+  it("takes each line's nearest rated category, up the tree, and weighs the store's lines by their goods", async () => {
+    const { seller, store } = await sellerWithStore(database.db);
+    const parent = await someCategory(database.db);
+    const grandchild = await someCategory(database.db, (await someCategory(database.db, parent.id)).id);
+    const unrated = await someCategory(database.db);
+    await database.db
+      .insertInto("commission_rates")
+      .values({ id: `r-${parent.id}`, scope: "category", target_id: parent.id, rate_bps: 800 })
+      .execute();
+    const variantOf = async (categoryId: string, price: number) => {
+      const product = await productFor(database.db, seller, categoryId, {
+        variants: [{ sku: `SKU-${categoryId.slice(-6)}`, options: {}, price, stock: [{ onHand: 5 }] }],
+      });
+      return product.variants[0]?.id as string;
+    };
+    const rated = await variantOf(grandchild.id, 3_000_000);
+    const plain = await variantOf(unrated.id, 1_000_000);
+    const { customer, address } = await customerWithAddress(database.db);
+    const input = await cartFor(
+      database.db,
+      customer.userId,
+      [
+        { variantId: rated, storeId: store.id, quantity: 1 },
+        { variantId: plain, storeId: store.id, quantity: 1 },
+      ],
+      address.id,
+    );
+    const checkout = await placeCheckout(database.db, deps, { customerId: customer.userId, input });
+    const order = await database.db
+      .selectFrom("orders")
+      .select("commission_bps")
+      .where("checkout_id", "=", checkout.id)
+      .executeTakeFirstOrThrow();
+    // 3,000,000 at the grandparent's 800 and 1,000,000 at the default 500: (2,400 + 500) / 4 = 725.
+    expect(order.commission_bps).toBe(725);
   });
 });
 

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { categoryCommissionRate, storeCommissionRate } from "../ledger/commission.ts";
 import type { Db } from "../shared/db.ts";
 
 /** One cart line as checkout needs it: what is bought, at which price, and whether it is for sale now. */
@@ -19,19 +20,24 @@ export interface CheckoutLine {
   lowStockThreshold: number;
 }
 
-/** A line read before the transaction, with its cart and its store's shipping origin (null: none). */
+/**
+ * A line read before the transaction, with its cart, its store's shipping origin (null: none)
+ * and the commission rates that may apply to it (decided at placing, so read with the cart).
+ */
 export interface QuotedCheckoutLine extends CheckoutLine {
   cartId: string;
   originCity: string | null;
   originPostalCode: string | null;
   originRegion: string | null;
+  storeRateBps: number | null;
+  categoryRateBps: number | null;
 }
 
 const purchasable = sql<boolean>`(p.status = 'active' and p.hidden_at is null and v.archived_at is null and s.status = 'open')`;
 
 /**
- * The customer's cart lines, oldest first, with each store's default stock location, in one
- * round trip. Unlike the cart page's query it skips images and availability: holding stock
+ * The customer's cart lines, oldest first, with each store's default stock location and the
+ * commission rates, in one round trip. Unlike the cart page's query it skips images and availability: holding stock
  * checks availability under lock anyway.
  */
 export function findCheckoutLines(db: Db, customerId: string): Promise<QuotedCheckoutLine[]> {
@@ -61,6 +67,8 @@ export function findCheckoutLines(db: Db, customerId: string): Promise<QuotedChe
       "o.city as originCity",
       "o.postal_code as originPostalCode",
       "o.region as originRegion",
+      storeCommissionRate(sql.ref("s.id")).as("storeRateBps"),
+      categoryCommissionRate(sql.ref("p.category_id")).as("categoryRateBps"),
     ])
     .where("k.customer_id", "=", customerId)
     .orderBy("c.added_at")

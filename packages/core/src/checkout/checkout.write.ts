@@ -6,7 +6,7 @@ import type { AppliedCoupon } from "../coupons/coupons.checkout.ts";
 import { redeemCoupons } from "../coupons/coupons.checkout.ts";
 import type { DomainEvent } from "../events/domain-events.ts";
 import { domainEventsInsert } from "../events/domain-events.ts";
-import { commissionRatesFor } from "../ledger/commission.ts";
+import { commissionRatesOf } from "../ledger/commission.ts";
 import { accounts } from "../ledger/ledger.accounts.ts";
 import { postJournalEntry } from "../ledger/ledger.service.ts";
 import { DomainError } from "../shared/errors.ts";
@@ -15,7 +15,7 @@ import type { ShippingServiceQuote } from "../shipping/shipping.provider.ts";
 import { PriceChangedError } from "./checkout.errors.ts";
 import type { StoreTotals } from "./checkout.pricing.ts";
 import { goodsAfterDiscounts, priceStores } from "./checkout.pricing.ts";
-import type { CheckoutLine } from "./checkout.queries.ts";
+import type { CheckoutLine, QuotedCheckoutLine } from "./checkout.queries.ts";
 import { takeCartLines } from "./checkout.queries.ts";
 import { toCheckoutOrders } from "./checkout.read.ts";
 import type { CheckoutDeps } from "./checkout.service.ts";
@@ -28,8 +28,8 @@ interface WriteParams {
   input: CheckoutInput;
   address: CustomerAddress;
   quotes: ReadonlyMap<string, ShippingServiceQuote>;
-  /** The lines the shipping quotes were priced for. */
-  quotedLines: readonly CheckoutLine[];
+  /** The lines the shipping quotes were priced for, read before the transaction. */
+  quotedLines: readonly QuotedCheckoutLine[];
   now: Date;
   onDuplicate: () => never;
 }
@@ -101,14 +101,16 @@ export async function writeCheckout(
     .executeTakeFirst();
   if (!claimed) params.onDuplicate();
 
-  const commission = await commissionRatesFor(trx, {
-    lines: lines.map((line) => ({
+  // Priced with the fresh lines; the rates came with the quoted ones (the same variants, in order).
+  const commission = commissionRatesOf(
+    lines.map((line, index) => ({
       storeId: line.storeId,
-      categoryId: line.categoryId,
       amount: line.unitPrice * line.quantity,
+      storeRateBps: params.quotedLines[index]?.storeRateBps ?? null,
+      categoryRateBps: params.quotedLines[index]?.categoryRateBps ?? null,
     })),
-    defaultBps: deps.config.PLATFORM_COMMISSION_BPS,
-  });
+    deps.config.PLATFORM_COMMISSION_BPS,
+  );
 
   // Lock order across every money path: coupons, the coin account, ledger accounts (the wallet),
   // then stock levels (last,
