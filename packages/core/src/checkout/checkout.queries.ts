@@ -1,6 +1,9 @@
+import type { OperationNodeSource } from "kysely";
 import { sql } from "kysely";
 import { categoryCommissionRate, storeCommissionRate } from "../ledger/commission.ts";
 import type { Db } from "../shared/db.ts";
+import { levelsForUpdate, sortLevels } from "./stock-holds.ts";
+import type { LockedLevel } from "./stock-level-effects.ts";
 
 /** One cart line as checkout needs it: what is bought, at which price, and whether it is for sale now. */
 export interface CheckoutLine {
@@ -76,21 +79,45 @@ export function findCheckoutLines(db: Db, customerId: string): Promise<QuotedChe
     .execute();
 }
 
+/** What the checkout transaction's first statement did. */
+export interface OpenedCheckout {
+  /** The cart's lines, priced now, in no particular order (the cart is empty after this). */
+  lines: CheckoutLine[];
+  /** False: a request with the same idempotency key already created its checkout. */
+  claimed: boolean;
+  /** The levels asked for, locked, in (variant, location) order; empty when none were asked for. */
+  levels: LockedLevel[];
+}
+
 /**
- * Inside the checkout transaction: empties the cart and returns what it held, priced now, in one
- * statement. A failed check afterwards rolls the delete back with everything else. In no
- * particular order (a DELETE has none): callers order the rows themselves.
+ * The checkout transaction's first statement, in one round trip: it empties the cart and returns
+ * what it held, priced now; then it inserts the checkout row, which claims the idempotency key;
+ * then, when `lockVariantIds` is given, it locks those variants' stock levels. The three happen in
+ * that order (each is a subquery of the select list, evaluated left to right), the same order
+ * as when they were three statements: cart rows, the key, then the levels in their one lock order.
+ * A failed check afterwards rolls everything back.
  */
-export async function takeCartLines(db: Db, cartId: string): Promise<CheckoutLine[]> {
-  const result = await sql<CheckoutLine>`
-    delete from cart_lines c
-    using variants v, products p, stores s
-    where c.cart_id = ${cartId} and v.id = c.variant_id and p.id = v.product_id and s.id = p.store_id
-    returning
-      c.variant_id as "variantId", p.id as "productId", s.id as "storeId", s.name as "storeName",
-      p.category_id as "categoryId", p.title as "productTitle", v.title as "variantTitle", v.sku,
-      c.quantity, c.seen_unit_price as "seenUnitPrice", v.price as "unitPrice",
-      p.weight_grams as "weightGrams", ${purchasable} as purchasable,
-      p.low_stock_threshold as "lowStockThreshold"`.execute(db);
-  return result.rows;
+export async function openCheckout(
+  trx: Db,
+  params: { cartId: string; claim: OperationNodeSource; lockVariantIds: readonly string[] },
+): Promise<OpenedCheckout> {
+  const locking = params.lockVariantIds.length > 0;
+  const result = await sql<OpenedCheckout>`
+    with taken as (
+      delete from cart_lines c
+      using variants v, products p, stores s
+      where c.cart_id = ${params.cartId} and v.id = c.variant_id and p.id = v.product_id and s.id = p.store_id
+      returning
+        c.variant_id as "variantId", p.id as "productId", s.id as "storeId", s.name as "storeName",
+        p.category_id as "categoryId", p.title as "productTitle", v.title as "variantTitle", v.sku,
+        c.quantity, c.seen_unit_price as "seenUnitPrice", v.price as "unitPrice",
+        p.weight_grams as "weightGrams", ${purchasable} as purchasable,
+        p.low_stock_threshold as "lowStockThreshold"
+    ), claimed as (${params.claim})${locking ? sql`, levels as (${levelsForUpdate(trx, params.lockVariantIds)})` : sql``}
+    select
+      (select coalesce(json_agg(taken), '[]') from taken) as lines,
+      exists (select from claimed) as claimed,
+      ${locking ? sql`(select coalesce(json_agg(levels), '[]') from levels)` : sql`'[]'::json`} as levels`.execute(trx);
+  const row = result.rows[0] as OpenedCheckout;
+  return { lines: row.lines, claimed: row.claimed, levels: sortLevels(row.levels) };
 }

@@ -16,7 +16,7 @@ import { PriceChangedError } from "./checkout.errors.ts";
 import type { StoreTotals } from "./checkout.pricing.ts";
 import { goodsAfterDiscounts, priceStores } from "./checkout.pricing.ts";
 import type { CheckoutLine, QuotedCheckoutLine } from "./checkout.queries.ts";
-import { takeCartLines } from "./checkout.queries.ts";
+import { openCheckout } from "./checkout.queries.ts";
 import { toCheckoutOrders } from "./checkout.read.ts";
 import type { CheckoutDeps } from "./checkout.service.ts";
 import { newOrderNumber } from "./order-numbers.ts";
@@ -52,23 +52,15 @@ export async function writeCheckout(
     region: params.address.region,
     ...(params.address.note ? { note: params.address.note } : {}),
   };
-  // Empties the cart first, reading it back priced now: a concurrent twin (same key or not) waits
-  // on these rows until this commits, then finds the cart changed; placeCheckout then answers a
-  // same-key twin with the winner's checkout. A failed check below rolls the delete back.
-  const taken = params.cartId ? await takeCartLines(trx, params.cartId) : [];
-  assertSameCart(taken, params.quotedLines);
-  const fresh = new Map(taken.map((line) => [line.variantId, line]));
-  // In the order the cart lists them (the same variants: assertSameCart).
-  const lines = params.quotedLines.map((line) => fresh.get(line.variantId) as CheckoutLine);
-  assertPurchasable(lines);
-
-  const storeIds = [...new Set(lines.map((line) => line.storeId))];
+  const quoted = params.quotedLines;
+  const storeIds = [...new Set(quoted.map((line) => line.storeId))];
   const orderIds = new Map(storeIds.map((storeId) => [storeId, newId()]));
-  const lineIds = new Map(lines.map((line) => [line.variantId, newId()]));
+  const lineIds = new Map(quoted.map((line) => [line.variantId, newId()]));
+  // Priced at the confirmed prices: the transaction commits only if every line still costs that
+  // (assertPurchasable), so these are the fresh lines' totals too.
   const subtotals = new Map<string, number>();
-  for (const line of lines)
-    subtotals.set(line.storeId, (subtotals.get(line.storeId) ?? 0) + line.unitPrice * line.quantity);
-
+  for (const line of quoted)
+    subtotals.set(line.storeId, (subtotals.get(line.storeId) ?? 0) + line.seenUnitPrice * line.quantity);
   const stores = storeIds.map((storeId) => ({
     storeId,
     subtotal: subtotals.get(storeId) ?? 0,
@@ -78,9 +70,7 @@ export async function writeCheckout(
   // otherwise it is claimed with zeros and its totals set once the redemptions are priced.
   const simple = input.couponCodes.length === 0 && input.coins === 0;
   const known = simple ? checkoutTotalsOf(priceStores({ stores, coupons: [], coinsValue: 0 }), input, 0) : null;
-  // Claims the idempotency key: a twin that got past the cart (its own cart was emptied and
-  // refilled meanwhile) waits here until this commits, then inserts nothing.
-  const claimed = await trx
+  const claim = trx
     .insertInto("checkouts")
     .values({
       id: checkoutId,
@@ -97,9 +87,26 @@ export async function writeCheckout(
       created_at: now,
     })
     .onConflict((oc) => oc.columns(["customer_id", "idempotency_key"]).doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  if (!claimed) params.onDuplicate();
+    .returning("id");
+  // Stock levels are locked last of every money row. With no coupon, coins or wallet there is
+  // nothing else to lock, so the first statement locks them too.
+  const lockNow = simple && input.walletAmount === 0;
+  // One statement empties the cart, reading it back priced now (a concurrent twin, same key or
+  // not, waits on those rows until this commits, then finds the cart changed), claims the
+  // idempotency key (a twin that got past the cart, its own cart emptied and refilled meanwhile,
+  // waits here, then inserts nothing) and, when it can, locks the levels. placeCheckout answers
+  // a same-key twin with the winner's checkout; a failed check below rolls it all back.
+  const opened = await openCheckout(trx, {
+    cartId: params.cartId,
+    claim,
+    lockVariantIds: lockNow ? quoted.map((line) => line.variantId) : [],
+  });
+  assertSameCart(opened.lines, quoted);
+  const fresh = new Map(opened.lines.map((line) => [line.variantId, line]));
+  // In the order the cart lists them (the same variants: assertSameCart).
+  const lines = quoted.map((line) => fresh.get(line.variantId) as CheckoutLine);
+  assertPurchasable(lines);
+  if (!opened.claimed) params.onDuplicate();
 
   // Priced with the fresh lines; the rates came with the quoted ones (the same variants, in order).
   const commission = commissionRatesOf(
@@ -200,6 +207,7 @@ export async function writeCheckout(
   // are locked: a hot variant's row stays locked for that one round trip and the commit.
   await holdStock(trx, {
     checkoutId,
+    ...(lockNow && { locked: opened.levels }),
     actorId: customerId,
     products: new Map(
       lines.map((line) => [

@@ -42,23 +42,31 @@ const byKey = (a: { variant_id: string; location_id: string }, b: { variant_id: 
           : 0;
 
 /**
- * Locks the levels of these variants at every location of their store, in (variant, location)
+ * The levels of these variants at every location of their store, locked in (variant, location)
  * order: every caller that locks stock does so in this one order, so concurrent checkouts queue
- * instead of deadlocking.
+ * instead of deadlocking. A builder, so checkout can run it inside its first statement.
  */
-async function lockLevels(trx: Db, variantIds: readonly string[]): Promise<LockedLevel[]> {
-  const ids = [...new Set(variantIds)].sort();
-  if (ids.length === 0) return [];
-  const rows = await trx
+export function levelsForUpdate(trx: Db, variantIds: readonly string[]) {
+  return trx
     .selectFrom("inventory_levels as l")
     .innerJoin("stock_locations as s", "s.id", "l.location_id")
     .select(["l.variant_id", "l.location_id", "l.on_hand", "l.reserved", "s.is_default"])
-    .where("l.variant_id", "in", ids)
+    .where("l.variant_id", "in", [...new Set(variantIds)].sort())
     .orderBy("l.variant_id")
     .orderBy("l.location_id")
-    .forUpdate("l")
-    .execute();
-  return rows.sort(byKey);
+    .forUpdate("l");
+}
+
+/** Locks the levels of these variants (see levelsForUpdate) and returns them in (variant, location) order. */
+async function lockLevels(trx: Db, variantIds: readonly string[]): Promise<LockedLevel[]> {
+  if (variantIds.length === 0) return [];
+  const rows = await levelsForUpdate(trx, variantIds).execute();
+  return sortLevels(rows);
+}
+
+/** Levels in (variant, location) order, however they were read. */
+export function sortLevels(levels: LockedLevel[]): LockedLevel[] {
+  return levels.sort(byKey);
 }
 
 /**
@@ -68,7 +76,8 @@ async function lockLevels(trx: Db, variantIds: readonly string[]): Promise<Locke
  * shortage throws OutOfStockError listing every short variant. `products`, when it covers every
  * demanded variant, spares the reads of their products for the low-stock and availability checks.
  * `alsoWrite` gives statements (which may use the allocations) to run in the same round trip as
- * the holds, so the locked levels are held for as few statements as possible.
+ * the holds, so the locked levels are held for as few statements as possible. `locked` are the
+ * demanded variants' levels when the caller already locked them (see levelsForUpdate).
  */
 export async function holdStock(
   trx: Transaction<Database>,
@@ -78,12 +87,15 @@ export async function holdStock(
     actorId: string | null;
     products?: ReadonlyMap<string, VariantProduct>;
     alsoWrite?: (allocations: readonly StockAllocation[]) => readonly OperationNodeSource[];
+    locked?: readonly LockedLevel[];
   },
 ): Promise<StockAllocation[]> {
-  const levels = await lockLevels(
-    trx,
-    params.demands.map((demand) => demand.variantId),
-  );
+  const levels =
+    params.locked ??
+    (await lockLevels(
+      trx,
+      params.demands.map((demand) => demand.variantId),
+    ));
   const byVariant = new Map<string, LockedLevel[]>();
   for (const level of levels) byVariant.set(level.variant_id, [...(byVariant.get(level.variant_id) ?? []), level]);
 
