@@ -11,6 +11,7 @@ import { accounts } from "../ledger/ledger.accounts.ts";
 import { postJournalEntry } from "../ledger/ledger.service.ts";
 import { DomainError } from "../shared/errors.ts";
 import { newId } from "../shared/ids.ts";
+import { insertUnnested } from "../shared/unnest-insert.ts";
 import type { ShippingServiceQuote } from "../shipping/shipping.provider.ts";
 import { PriceChangedError } from "./checkout.errors.ts";
 import type { StoreTotals } from "./checkout.pricing.ts";
@@ -18,6 +19,7 @@ import { goodsAfterDiscounts, priceStores } from "./checkout.pricing.ts";
 import type { CheckoutLine, QuotedCheckoutLine } from "./checkout.queries.ts";
 import { openCheckout } from "./checkout.queries.ts";
 import { toCheckoutOrders } from "./checkout.read.ts";
+import { ORDER_COLUMNS, ORDER_EVENT_COLUMNS, ORDER_LINE_COLUMNS } from "./checkout.rows.ts";
 import type { CheckoutDeps } from "./checkout.service.ts";
 import { newOrderNumber } from "./order-numbers.ts";
 import { holdStock } from "./stock-holds.ts";
@@ -228,9 +230,11 @@ export async function writeCheckout(
         if (!firstLocation.has(allocation.lineId)) firstLocation.set(allocation.lineId, allocation.locationId);
       }
       return [
-        trx.insertInto("orders").values(orders),
+        insertUnnested("orders", ORDER_COLUMNS, orders),
         ...(known ? [] : [trx.updateTable("checkouts").set(checkoutTotals).where("id", "=", checkoutId)]),
-        trx.insertInto("order_events").values(
+        insertUnnested(
+          "order_events",
+          ORDER_EVENT_COLUMNS,
           orders.map((order) => ({
             order_id: order.id,
             from_status: null,
@@ -242,10 +246,12 @@ export async function writeCheckout(
           })),
         ),
         // The outbox rows emitDomainEvents would write, in the same statement.
-        domainEventsInsert(trx, placed),
-        trx
-          .insertInto("order_lines")
-          .values(lineRows.map((row) => ({ ...row, location_id: firstLocation.get(row.id) ?? null }))),
+        domainEventsInsert(placed),
+        insertUnnested(
+          "order_lines",
+          ORDER_LINE_COLUMNS,
+          lineRows.map((row) => ({ ...row, location_id: firstLocation.get(row.id) ?? null })),
+        ),
       ];
     },
   });

@@ -2,6 +2,7 @@ import type { Database, StockHoldStatus } from "@niaga/db";
 import type { OperationNodeSource, Transaction } from "kysely";
 import { sql } from "kysely";
 import type { Db } from "../shared/db.ts";
+import { insertUnnested } from "../shared/unnest-insert.ts";
 import { OutOfStockError } from "./checkout.errors.ts";
 import { executeTogether } from "./combined-writes.ts";
 import type { LevelChange, LockedLevel } from "./stock-level-effects.ts";
@@ -140,7 +141,14 @@ export async function holdStock(
     };
   });
   await moveReserved(trx, {
-    alongside: [trx.insertInto("stock_holds").values(holds), ...(params.alsoWrite?.(allocations) ?? [])],
+    alongside: [
+      insertUnnested(
+        "stock_holds",
+        { checkout_id: "text", order_id: "text", variant_id: "text", location_id: "text", quantity: "int4" },
+        holds,
+      ),
+      ...(params.alsoWrite?.(allocations) ?? []),
+    ],
     changes: holds.map((hold) => ({ ...hold, reservedDelta: hold.quantity, onHandDelta: 0 })),
     levels,
     reason: "reservation",
@@ -184,22 +192,30 @@ async function moveReserved(
   const rows = [...summed.values()].sort(byKey);
   const alongside = params.alongside ?? [];
   if (rows.length === 0) return executeTogether(trx, alongside);
-  const values = sql.join(
-    rows.map(
-      (row) =>
-        sql`(${row.variant_id}::text, ${row.location_id}::text, ${row.onHandDelta}::int, ${row.reservedDelta}::int)`,
-    ),
-  );
   const update = sql`
     update inventory_levels l set
       on_hand = l.on_hand + d.on_hand_delta,
       reserved = l.reserved + d.reserved_delta,
       updated_at = now()
-    from (values ${values}) as d(variant_id, location_id, on_hand_delta, reserved_delta)
+    from unnest(
+      ${rows.map((row) => row.variant_id)}::text[], ${rows.map((row) => row.location_id)}::text[],
+      ${rows.map((row) => row.onHandDelta)}::int4[], ${rows.map((row) => row.reservedDelta)}::int4[]
+    ) as d(variant_id, location_id, on_hand_delta, reserved_delta)
     where l.variant_id = d.variant_id and l.location_id = d.location_id`;
 
   const before = new Map(params.levels.map((level) => [`${level.variant_id}|${level.location_id}`, level]));
-  const journal = trx.insertInto("inventory_journal").values(
+  const journal = insertUnnested(
+    "inventory_journal",
+    {
+      variant_id: "text",
+      location_id: "text",
+      on_hand_delta: "int4",
+      reserved_delta: "int4",
+      on_hand_after: "int4",
+      reason: "text",
+      actor_id: "text",
+      reference: "text",
+    },
     rows.map((row) => {
       const level = before.get(`${row.variant_id}|${row.location_id}`);
       return {

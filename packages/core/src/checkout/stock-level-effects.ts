@@ -52,7 +52,6 @@ export async function stockChangedInsert(
     if (productId) variantsByProduct.set(productId, [...(variantsByProduct.get(productId) ?? []), variantId]);
   }
   return domainEventsInsert(
-    trx,
     [...variantsByProduct].map(([productId, variantIds]) => ({
       type: "stock.changed" as const,
       aggregate: { type: "product", id: productId },

@@ -1,4 +1,5 @@
 import type { Db } from "../shared/db.ts";
+import { insertUnnested } from "../shared/unnest-insert.ts";
 import type { EventType } from "./event-catalog.ts";
 import { validateEvent } from "./event-catalog.ts";
 
@@ -17,16 +18,18 @@ export interface DomainEvent {
  */
 export async function emitDomainEvents(db: Db, events: readonly DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await domainEventsInsert(db, events).execute();
+  await domainEventsInsert(events).execute(db);
 }
 
 /**
  * The outbox insert emitDomainEvents runs, checked against the catalog, for a caller that sends it
  * in one statement with its other writes (checkout/combined-writes.ts). `events` must not be empty.
  */
-export function domainEventsInsert(db: Db, events: readonly DomainEvent[]) {
+export function domainEventsInsert(events: readonly DomainEvent[]) {
   for (const event of events) validateEvent(event);
-  return db.insertInto("domain_events").values(
+  return insertUnnested(
+    "domain_events",
+    { type: "text", aggregate_type: "text", aggregate_id: "text", payload: "jsonb" },
     events.map((event) => ({
       type: event.type,
       aggregate_type: event.aggregate.type,
