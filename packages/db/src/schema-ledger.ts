@@ -66,7 +66,6 @@ export interface DomainEventTable {
   aggregate_id: string;
   payload: ColumnType<Record<string, unknown>, string, string>;
   created_at: CreatedAt;
-  published_at: ColumnType<Date, Date | string, Date | string> | null;
   /** Set by the notifications dispatcher (migration 2026-11-24T12-00-notifications). */
   dispatched_at: ColumnType<Date, Date | string, Date | string> | null;
   dispatch_attempts: ColumnType<number, number | undefined, number>;
