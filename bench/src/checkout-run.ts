@@ -239,8 +239,8 @@ async function hotStockReport() {
   ).rows[0] ?? { held: 0, committed: 0, checkouts: 0 };
   const lines = (
     await db.query<{ units: number }>(
-      "select coalesce(sum(quantity), 0)::int as units from order_lines where variant_id = $1 and customer_id like 'bkh%'",
-      [variantId],
+      "select coalesce(sum(quantity), 0)::int as units from order_lines where variant_id = $1 and customer_id like $2",
+      [variantId, `bkh${seeded.tag}\\_%`],
     )
   ).rows[0]?.units;
   const bad = (
@@ -266,9 +266,10 @@ async function spreadConsistency() {
     `select count(*)::int as n from (
        select h.variant_id, h.location_id, sum(h.quantity) as held
        from stock_holds h join checkouts k on k.id = h.checkout_id
-       where k.customer_id like 'bks%' and h.status = 'held' group by 1, 2) d
+       where k.customer_id like $1 and h.status = 'held' group by 1, 2) d
      join inventory_levels l on l.variant_id = d.variant_id and l.location_id = d.location_id
      where l.reserved < d.held or l.reserved > l.on_hand`,
+    [`bks${seeded.tag}\\_%`],
   );
   return rows.rows[0]?.n ?? 0;
 }

@@ -6,8 +6,9 @@
 // - "hot" shoppers: 1 line of one single hot variant whose stock is set to --hot-stock units at
 //   its store's default location (reserved 0), so they race for the same row.
 // Every bulk step is one set-based statement. The plain API keys go to bench/.data/ (git-ignored),
-// read by checkout-run.ts. `--reset` first removes earlier bench shoppers with their checkouts,
-// orders and stock holds, and gives the held units back, so every seeding starts clean.
+// read by checkout-run.ts. `--reset` first ends earlier bench shoppers' open checkouts as expiry
+// would (held units given back, orders cancelled; the orders stay as history) and removes their
+// keys and carts, so every seeding starts with fresh shoppers and all seeded stock free.
 //   DATABASE_URL=postgres://… node bench/src/checkout-seed.ts [--spread 8000] [--hot 4000]
 //     [--hot-stock 3000] [--reset] [--clean (remove only, seed nothing)]
 import { createHash, randomBytes } from "node:crypto";
@@ -51,8 +52,9 @@ const step = async (label: string, text: string, values: unknown[] = []) => {
 };
 console.log(`${"shipping rates".padEnd(28)} ${String(rates.inserted).padStart(7)} rows added`);
 
-// Bench shoppers' ids all start with "bk" (catalog sellers are "bu…", so neither reset touches the other).
-const existing = (await client.query<{ n: number }>(`select count(*)::int as n from "user" where id like 'bk%'`))
+// Bench shoppers' ids all start with "bk" (catalog sellers are "bu…", so neither reset touches the
+// other), then their group and this seeding's tag: bks<tag>_1, bkh<tag>_1.
+const existing = (await client.query<{ n: number }>(`select count(*)::int as n from api_keys where user_id like 'bk%'`))
   .rows[0]?.n;
 if (existing && !reset) {
   console.log(`already seeded (${existing} bench shoppers); pass --reset to start clean`);
@@ -62,12 +64,16 @@ if (existing && !reset) {
 
 if (reset) {
   await client.query("begin");
+  // Earlier shoppers' open checkouts end as the expiry job would end them: held units go back to
+  // available (committed ones, if a run marked any paid, back on hand), holds are released, orders
+  // cancelled, checkouts expired. Their orders stay, as a marketplace's order history does, so
+  // the tables never start a run nearly empty: a planner that saw them empty would cache
+  // sequential scans for the foreign-key checks of the whole next run.
   await client.query(`create temp table bench_checkouts on commit drop as
-    select id from checkouts where customer_id like 'bk%'`);
+    select id from checkouts where customer_id like 'bk%' and status = 'pending_payment'`);
   await client.query(`create temp table bench_touched on commit drop as
     select distinct v.product_id from stock_holds h join variants v on v.id = h.variant_id
     where h.checkout_id in (select id from bench_checkouts)`);
-  // Held units go back to available, committed ones (if a run marked any paid) back on hand.
   await step(
     "reset: stock given back",
     `
@@ -82,19 +88,29 @@ if (reset) {
     where l.variant_id = d.variant_id and l.location_id = d.location_id`,
   );
   await step(
-    "reset: journal",
-    "delete from inventory_journal where reference in (select id from bench_checkouts) or reference in (select id from orders where customer_id like 'bk%')",
+    "reset: holds released",
+    `update stock_holds set status = case status when 'held' then 'released' else 'restocked' end, updated_at = now()
+     where checkout_id in (select id from bench_checkouts) and status in ('held', 'committed')`,
   );
-  await step("reset: order lines", `delete from order_lines where customer_id like 'bk%'`);
-  await step("reset: stock holds", "delete from stock_holds where checkout_id in (select id from bench_checkouts)");
-  await client.query("delete from coupon_redemptions where customer_id like 'bk%'");
-  await step("reset: orders", `delete from orders where customer_id like 'bk%'`);
-  await step("reset: checkouts", "delete from checkouts where id in (select id from bench_checkouts)");
-  // Their keys first: api_keys.created_by has no index, so a cascade from "user" would scan it per row.
+  await step(
+    "reset: orders cancelled",
+    `update orders set status = 'cancelled', cancelled_at = now(), updated_at = now()
+     where checkout_id in (select id from bench_checkouts) and status <> 'cancelled'`,
+  );
+  await step(
+    "reset: checkouts expired",
+    "update checkouts set status = 'expired', closed_at = now() where id in (select id from bench_checkouts)",
+  );
+  // The outbox rows those checkouts wrote (order.placed, and stock.changed for every hold): no
+  // worker dispatches them here, and kept they would grow the outbox by five rows a checkout.
+  await step(
+    "reset: outbox",
+    "delete from domain_events where type = 'stock.changed' or (type = 'order.placed' and payload->>'customerId' like 'bk%')",
+  );
+  // Earlier shoppers keep their accounts (their orders name them) but lose their keys and carts.
   await step("reset: api keys", `delete from api_keys where user_id like 'bk%'`);
   await step("reset: carts", `delete from carts where customer_id like 'bk%'`);
   await step("reset: addresses", `delete from addresses where customer_id like 'bk%'`);
-  await step("reset: shoppers", `delete from "user" where id like 'bk%'`);
   const previous = existsSync(SHOPPERS_FILE) ? (JSON.parse(readFileSync(SHOPPERS_FILE, "utf8")) as ShopperFile) : null;
   if (previous?.hot.original) {
     const { variantId, locationId, onHand, reserved } = previous.hot.original;
@@ -173,9 +189,11 @@ const poolSize = (await client.query<{ n: number }>("select count(*)::int as n f
 if (poolSize < 2 * spreadCount) throw new Error(`Only ${poolSize} sellable variants for ${spreadCount} spread carts`);
 
 type Group = "s" | "h";
+const tag = Date.now().toString(36);
+const prefixOf = (group: Group) => `bk${group}${tag}_`;
 const makeShoppers = (group: Group, count: number) =>
   Array.from({ length: count }, (_, index) => {
-    const userId = `bk${group}${index + 1}`;
+    const userId = `${prefixOf(group)}${index + 1}`;
     const key = `nk_${randomBytes(32).toString("base64url")}`;
     return { userId, key, hash: createHash("sha256").update(key).digest("hex"), addressId: `ba_${userId}` };
   });
@@ -220,7 +238,7 @@ await step(
 await step(
   "spread cart lines",
   `
-  with a as (select s.i, 'bkc_bks' || s.i as cart_id, p.* from generate_series(1, $1::int) s(i) join bench_pool p on p.n = s.i),
+  with a as (select s.i, 'bkc_' || $3 || s.i as cart_id, p.* from generate_series(1, $1::int) s(i) join bench_pool p on p.n = s.i),
   picked as (
     select a.cart_id, array[a.variant_id, b.variant_id, c.variant_id] as variants, array[a.price, b.price, c.price] as prices
     from a
@@ -232,12 +250,13 @@ await step(
   insert into cart_lines (cart_id, variant_id, quantity, seen_unit_price, added_at)
   select p.cart_id, l.variant_id, 1, l.price, now() + l.ord * interval '1 millisecond'
   from picked p cross join lateral unnest(p.variants, p.prices) with ordinality as l(variant_id, price, ord)`,
-  [spreadCount, poolSize],
+  [spreadCount, poolSize, prefixOf("s")],
 );
 const spreadStores = await client.query<{ cart_id: string; stores: string[] }>(
   `select c.cart_id, array_agg(distinct p.store_id order by p.store_id) as stores
    from cart_lines c join variants v on v.id = c.variant_id join products p on p.id = v.product_id
-   where c.cart_id like 'bkc_bks%' group by 1`,
+   where c.cart_id like 'bkc_' || $1 || '%' group by 1`,
+  [prefixOf("s")],
 );
 const storesOf = new Map(spreadStores.rows.map((row) => [row.cart_id.slice(4), row.stores]));
 const incomplete = spread.filter((s) => (storesOf.get(s.userId)?.length ?? 0) !== 2);
@@ -259,11 +278,19 @@ await client.query("update products set in_stock = true where id = (select produ
   hot.variant_id,
 ]);
 await client.query("commit");
-await step("vacuum analyze", 'vacuum (analyze) cart_lines, carts, addresses, api_keys, inventory_levels, "user"');
+// Everything the reset and the seed changed, vacuumed now rather than by autovacuum during a run.
+await step(
+  "vacuum analyze",
+  'vacuum (analyze) cart_lines, carts, addresses, api_keys, inventory_levels, "user", checkouts, orders, order_lines, order_events, stock_holds, inventory_journal, domain_events',
+);
+// The reset and the seed write a lot of WAL: flushed now, the checkpoint it calls for does not
+// run (and make every first write to a page log a full copy of it) during the first run.
+await step("checkpoint", "checkpoint");
 await client.end();
 
 const file: ShopperFile = {
   createdAt: new Date().toISOString(),
+  tag,
   spread: spread.map((s) => ({
     userId: s.userId,
     key: s.key,

@@ -14,6 +14,8 @@ export interface Shopper {
 
 export interface ShopperFile {
   createdAt: string;
+  /** This seeding's tag: its shoppers are bks<tag>_N (spread) and bkh<tag>_N (hot). */
+  tag: string;
   spread: Shopper[];
   hot: {
     variantId: string;
