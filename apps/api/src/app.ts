@@ -15,7 +15,7 @@ import type { RequestIdEnv } from "./http/request-id.ts";
 import { requestId } from "./http/request-id.ts";
 import type { ConnectionParams } from "./http/sse-subscriptions.ts";
 import { sseSubscriptions } from "./http/sse-subscriptions.ts";
-import { trpcQueries } from "./http/trpc-queries.ts";
+import { trpcCalls } from "./http/trpc-calls.ts";
 import { paymentsRoutes } from "./routes/payments.ts";
 
 /**
@@ -77,10 +77,10 @@ export function createApp(services: Services) {
     });
   // Live subscriptions over SSE on a lighter transport (one small stream per client); the rest is tRPC's.
   app.use("/trpc/*", sseSubscriptions({ router: appRouter, endpoint: "/trpc", createContext: trpcContext }));
-  // Single GET queries (the catalog's pages) skip the fetch adapter's pipeline; same bytes out.
+  // Queries and mutations (the catalog's pages, the cart, checkout) skip the fetch adapter's pipeline; same bytes out.
   app.use(
     "/trpc/*",
-    trpcQueries<RequestIdEnv>({ router: appRouter, endpoint: "/trpc", createContext: (c) => trpcContext(c, null) }),
+    trpcCalls<RequestIdEnv>({ router: appRouter, endpoint: "/trpc", createContext: (c) => trpcContext(c, null) }),
   );
   app.all("/trpc/*", (c) =>
     fetchRequestHandler({

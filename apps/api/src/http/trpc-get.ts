@@ -1,8 +1,8 @@
 import type { AnyRouter } from "@trpc/server";
 import { TRPCError } from "@trpc/server";
 
-// What the light GET paths (sse-subscriptions.ts, trpc-queries.ts) read from a request exactly as
-// tRPC's fetch adapter reads it.
+// What the light paths (sse-subscriptions.ts, trpc-calls.ts) read from a request exactly as tRPC's
+// fetch adapter reads it.
 
 /**
  * A failure to read a call's input as tRPC reports it: the malformed query is the client's fault,
@@ -32,7 +32,10 @@ export function readInput(router: AnyRouter, query: URLSearchParams): unknown {
  * Whether a path names a procedure of this type, from the router's flat procedure table, read
  * once on the first call: the router is built by then (lazy sub-routers stay with tRPC).
  */
-export function procedureOfType(router: AnyRouter, type: "query" | "subscription"): (path: string) => boolean {
+export function procedureOfType(
+  router: AnyRouter,
+  type: "query" | "mutation" | "subscription",
+): (path: string) => boolean {
   let paths: Set<string> | null = null;
   return (path) => {
     paths ??= new Set(

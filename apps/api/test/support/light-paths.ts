@@ -9,7 +9,7 @@ import type { RequestIdEnv } from "../../src/http/request-id.ts";
 import { requestId } from "../../src/http/request-id.ts";
 import type { TestApi } from "./harness.ts";
 
-// Support for the tests of the light GET paths (src/http/trpc-queries.ts, sse-subscriptions.ts).
+// Support for the tests of the light paths (src/http/trpc-calls.ts, sse-subscriptions.ts).
 
 /**
  * One light path alone, with nothing behind it but a marker (418): what it answers is its own
@@ -31,8 +31,13 @@ export async function serveAlone(
 }
 
 /** tRPC's own fetch adapter answering the same request, for byte-for-byte comparison. */
-export async function trpcAdapterAnswer(api: TestApi, path: string, headers: Record<string, string>) {
-  const req = new Request(`${api.url}${path}`, { headers });
+export async function trpcAdapterAnswer(
+  api: TestApi,
+  path: string,
+  headers: Record<string, string>,
+  init: { method?: string; body?: string } = {},
+) {
+  const req = new Request(`${api.url}${path}`, { ...init, headers });
   const response = await fetchRequestHandler({
     endpoint: "/trpc",
     req,

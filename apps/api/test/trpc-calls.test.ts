@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertOrder } from "../../../packages/core/test/support/order-fixtures.ts";
 import { insertStore } from "../../../packages/core/test/support/review-fixtures.ts";
 import type { RequestIdEnv } from "../src/http/request-id.ts";
-import { trpcQueries } from "../src/http/trpc-queries.ts";
+import { trpcCalls } from "../src/http/trpc-calls.ts";
 import type { TestApi } from "./support/harness.ts";
 import { startTestApi } from "./support/harness.ts";
 import { serveAlone, trpcAdapterAnswer } from "./support/light-paths.ts";
@@ -13,7 +13,7 @@ import { serveAlone, trpcAdapterAnswer } from "./support/light-paths.ts";
 let api: TestApi;
 let slug: string;
 let customerToken: string;
-// The query middleware alone, with nothing behind it but a marker: what it serves is its own work.
+// The middleware alone, with nothing behind it but a marker: what it serves is its own work.
 let bareUrl: string;
 let bare: Awaited<ReturnType<typeof serveAlone>>;
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   ).slug;
 
   bare = await serveAlone(
-    trpcQueries<RequestIdEnv>({
+    trpcCalls<RequestIdEnv>({
       router: appRouter,
       endpoint: "/trpc",
       createContext: (c) =>
@@ -48,6 +48,7 @@ afterAll(async () => {
   await bare.close();
 });
 
+const json = { "content-type": "application/json" };
 const wire = (input: unknown) => encodeURIComponent(JSON.stringify(superjson.serialize(input)));
 const one = (path: string, input?: unknown) => `/trpc/${path}${input === undefined ? "" : `?input=${wire(input)}`}`;
 const batch = (calls: [string, unknown][]) => {
@@ -55,8 +56,8 @@ const batch = (calls: [string, unknown][]) => {
   return `/trpc/${calls.map(([path]) => path).join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`;
 };
 
-async function ourAnswer(path: string, headers: Record<string, string>) {
-  const response = await fetch(`${bareUrl}${path}`, { headers });
+async function ourAnswer(path: string, headers: Record<string, string>, init: { method?: string; body?: string } = {}) {
+  const response = await fetch(`${bareUrl}${path}`, { ...init, headers });
   return {
     status: response.status,
     type: response.headers.get("content-type"),
@@ -88,7 +89,8 @@ describe("the GET query path", () => {
       }, // mixed types
       { path: `${one("public.products.get", { slug })}&connectionParams=${encodeURIComponent("{}")}` },
       { path: one("public.products.get", { slug }), init: { headers: { "trpc-accept": "application/jsonl" } } },
-      { path: one("public.products.get", { slug }), init: { method: "POST", body: "{}" } },
+      // a query over POST
+      { path: one("public.products.get", { slug }), init: { method: "POST", body: "{}", headers: json } },
     ];
     for (const { path, init } of left) expect((await fetch(`${bareUrl}${path}`, init)).status, path).toBe(418);
   });
@@ -160,6 +162,104 @@ describe("the GET query path", () => {
     expect(product.slug).toBe(slug);
     expect(Array.isArray(categories.items)).toBe(true);
     await expect(client.public.products.get.query({ slug: "no-such-product" })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND" },
+    });
+  });
+});
+
+describe("the POST mutation path", () => {
+  const post = (path: string, input?: unknown) => ({
+    path: `/trpc/${path}`,
+    body: input === undefined ? "" : JSON.stringify(superjson.serialize(input)),
+  });
+  const postBatch = (calls: [string, unknown][]) => ({
+    path: `/trpc/${calls.map(([path]) => path).join(",")}?batch=1`,
+    body: JSON.stringify(Object.fromEntries(calls.map(([, input], index) => [index, superjson.serialize(input)]))),
+  });
+
+  it("serves mutations, single and batched, and leaves everything else to tRPC", async () => {
+    const auth = { authorization: `Bearer ${customerToken}` };
+    const served = [
+      post("customer.cart.clear", {}),
+      postBatch([
+        ["customer.cart.clear", {}],
+        ["customer.cart.clear", {}],
+      ]),
+    ];
+    for (const { path, body } of served) {
+      const response = await fetch(`${bareUrl}${path}`, { method: "POST", body, headers: { ...json, ...auth } });
+      expect(response.status, path).toBe(200);
+    }
+    const cart = post("customer.cart.clear", {});
+    const left: { path: string; init: RequestInit }[] = [
+      { path: cart.path, init: { method: "POST", body: cart.body } }, // no content type: tRPC refuses it
+      { path: cart.path, init: { method: "POST", body: cart.body, headers: { "content-type": "text/plain" } } },
+      { path: post("public.products.get", { slug }).path, init: { method: "POST", body: "{}", headers: json } },
+      {
+        ...postBatch([
+          ["customer.cart.clear", {}],
+          ["public.products.get", { slug }],
+        ]),
+        init: { method: "POST", headers: json },
+      }, // mixed types
+      {
+        path: `${cart.path}?connectionParams=${encodeURIComponent("{}")}`,
+        init: { method: "POST", body: cart.body, headers: json },
+      },
+      {
+        path: cart.path,
+        init: { method: "POST", body: cart.body, headers: { ...json, "trpc-accept": "application/jsonl" } },
+      },
+      { path: cart.path, init: { method: "PUT", body: cart.body, headers: json } },
+      { path: "/trpc/public.nothing.here", init: { method: "POST", body: "{}", headers: json } },
+    ];
+    for (const { path, init } of left) expect((await fetch(`${bareUrl}${path}`, init)).status, path).toBe(418);
+  });
+
+  it("answers exactly as tRPC's own adapter does: data, refusals, bad input and batches", async () => {
+    const auth = { authorization: `Bearer ${customerToken}` };
+    const cases: { path: string; body: string; headers?: Record<string, string>; status: number }[] = [
+      { ...post("customer.cart.clear", {}), headers: auth, status: 200 },
+      { ...post("customer.cart.clear", {}), status: 401 },
+      { ...post("customer.cart.add", { variantId: newId(), quantity: 1 }), headers: auth, status: 404 },
+      { ...post("customer.cart.add", { variantId: newId(), quantity: -3 }), headers: auth, status: 400 },
+      { ...post("customer.cart.add", { variantId: 7 }), headers: auth, status: 400 },
+      { ...post("seller.coupons.create", { name: "x" }), headers: auth, status: 403 },
+      { ...post("customer.cart.add"), headers: auth, status: 400 }, // an empty body
+      { path: "/trpc/customer.cart.add", body: "{not json", headers: auth, status: 400 },
+      { path: "/trpc/customer.cart.add", body: "null", headers: auth, status: 400 },
+      {
+        ...postBatch([
+          ["customer.cart.clear", {}],
+          ["customer.cart.add", { variantId: newId(), quantity: 1 }],
+        ]),
+        headers: auth,
+        status: 207,
+      },
+      {
+        ...postBatch([
+          ["customer.cart.clear", {}],
+          ["customer.cart.clear", {}],
+        ]),
+        headers: auth,
+        status: 200,
+      },
+      { path: "/trpc/customer.cart.add,customer.cart.add?batch=1", body: "[1]", headers: auth, status: 400 },
+      { path: "/trpc/customer.cart.add?batch=1", body: "{", headers: auth, status: 400 },
+    ];
+    for (const { path, body, headers = {}, status } of cases) {
+      const withId = { ...json, ...headers, "x-request-id": `mutation-test-${newId()}` };
+      const ours = await ourAnswer(path, withId, { method: "POST", body });
+      expect(ours, path).toEqual(await trpcAdapterAnswer(api, path, withId, { method: "POST", body }));
+      expect(ours.status, path).toBe(status);
+    }
+  });
+
+  it("keeps what a mutation did, and the real client's mutations come through it", async () => {
+    const client = api.client(customerToken);
+    const cleared = await client.customer.cart.clear.mutate();
+    expect(cleared.lines).toEqual([]);
+    await expect(client.customer.cart.add.mutate({ variantId: newId(), quantity: 1 })).rejects.toMatchObject({
       data: { code: "NOT_FOUND" },
     });
   });

@@ -10,7 +10,7 @@ import { getHTTPStatusCode } from "@trpc/server/http";
 import type { Env, Context as HonoContext, MiddlewareHandler } from "hono";
 import { inputError, procedureOfType, streamedOrNotJson } from "./trpc-get.ts";
 
-export interface TrpcQueriesOptions<E extends Env> {
+export interface TrpcCallsOptions<E extends Env> {
   router: AnyRouter;
   /** Where tRPC is mounted, e.g. "/trpc". */
   endpoint: string;
@@ -32,16 +32,15 @@ function isDataStream(data: unknown): boolean {
 }
 
 /**
- * The calls' inputs from the `input` query, read as tRPC reads a GET: parsed once, on the first
- * call that asks; a batch's input is an object keyed by call index. The errors thrown are
- * tRPC's, so the procedure reports them as tRPC's adapter would.
+ * The calls' inputs as tRPC reads them: the JSON of a GET's `input` query or of a POST's body,
+ * parsed once, on the first call that asks; a batch's input is an object keyed by call index.
+ * The errors thrown are tRPC's, so the procedure reports them as tRPC's adapter would.
  */
-function inputReader(router: AnyRouter, query: URLSearchParams, batch: boolean, calls: number) {
+function inputReader(router: AnyRouter, readJson: () => Promise<unknown>, batch: boolean, calls: number) {
   const { transformer } = router._def._config;
   let inputs: Promise<Record<number, unknown>> | undefined;
   const read = async (): Promise<Record<number, unknown>> => {
-    const raw = query.get("input");
-    const parsed: unknown = raw ? JSON.parse(raw) : undefined;
+    const parsed = await readJson();
     if (parsed === undefined) return {};
     if (!batch) return { 0: transformer.input.deserialize(parsed) };
     if (!isObject(parsed)) {
@@ -68,32 +67,49 @@ function inputReader(router: AnyRouter, query: URLSearchParams, batch: boolean, 
   };
 }
 
+/** tRPC reads a POST's body only when it is declared JSON (any case, parameters allowed). */
+function declaredJson(contentType: string | undefined): boolean {
+  return contentType?.split(";", 1)[0]?.trim().toLowerCase() === "application/json";
+}
+
 /**
- * Answers GET queries — single or batched, as the catalog's pages, search, product detail and the
- * apps' batched reads arrive — without tRPC's fetch adapter, whose generic pipeline (a WHATWG
- * Request materialised from the socket, abort-signal plumbing, a Response and its Headers copied
- * back out) cost more of the API's CPU per catalog request than the procedure's own work. Each
- * procedure still runs through tRPC's `callProcedure`: middlewares (access, rate limits, error
- * mapping), input and output parsing are tRPC's, errors take the router's formatter, the status
- * is tRPC's rule for the set of answers, and the body is byte for byte what tRPC sends. Streamed
- * answers, connection params, mutations, subscriptions, mixed batches and unknown paths go on to
- * tRPC unchanged.
+ * Answers GET queries and POST mutations — single or batched, as the catalog's pages, product
+ * detail, the cart, checkout and the apps' batched calls arrive — without tRPC's fetch adapter,
+ * whose generic pipeline (abort-signal plumbing, a WHATWG Response and its Headers copied back out
+ * through a stream) cost more of the API's CPU per catalog request than the procedure's own work.
+ * Each procedure still runs through tRPC's `callProcedure`: middlewares (access, rate limits,
+ * error mapping), input and output parsing are tRPC's, errors take the router's formatter, the
+ * status is tRPC's rule for the set of answers, and the body is byte for byte what tRPC sends.
+ * Streamed answers, connection params, subscriptions, a type over the wrong method, mixed batches,
+ * bodies not declared JSON and unknown paths go on to tRPC unchanged.
  */
-export function trpcQueries<E extends Env>(options: TrpcQueriesOptions<E>): MiddlewareHandler<E> {
+export function trpcCalls<E extends Env>(options: TrpcCallsOptions<E>): MiddlewareHandler<E> {
   const { router } = options;
   const config = router._def._config;
   const prefix = `${options.endpoint}/`;
   const isQuery = procedureOfType(router, "query");
+  const isMutation = procedureOfType(router, "mutation");
 
   return async (c, next) => {
-    if (c.req.method !== "GET" || !c.req.path.startsWith(prefix)) return next();
+    const method = c.req.method;
+    if ((method !== "GET" && method !== "POST") || !c.req.path.startsWith(prefix)) return next();
+    const type = method === "GET" ? "query" : "mutation";
     const query = new URL(c.req.url).searchParams;
     const batch = query.get("batch") === "1";
     const rawPath = c.req.path.slice(prefix.length);
     const paths = batch ? rawPath.split(",") : [rawPath];
-    if (!paths.every(isQuery) || query.has("connectionParams") || streamedOrNotJson(c.req.raw.headers)) return next();
+    if (!paths.every(type === "query" ? isQuery : isMutation)) return next();
+    if (query.has("connectionParams") || streamedOrNotJson(c.req.raw.headers)) return next();
+    if (type === "mutation" && !declaredJson(c.req.header("content-type"))) return next();
 
-    const inputs = inputReader(router, query, batch, paths.length);
+    const readJson =
+      type === "query"
+        ? async () => {
+            const raw = query.get("input");
+            return raw ? (JSON.parse(raw) as unknown) : undefined;
+          }
+        : async () => JSON.parse(await c.req.text()) as unknown;
+    const inputs = inputReader(router, readJson, batch, paths.length);
     // One context for the whole batch, as tRPC creates it; its failure is every call's error.
     const context = options.createContext(c);
     context.catch(() => undefined);
@@ -106,9 +122,9 @@ export function trpcQueries<E extends Env>(options: TrpcQueriesOptions<E>): Midd
             router,
             path,
             ctx,
-            type: "query",
+            type,
             // tRPC would pass the request's abort signal; materialising it costs a full Request,
-            // and no query procedure reads it (they are single SQL reads).
+            // and only subscriptions (never served here) read it.
             signal: undefined,
             batchIndex: index,
             getRawInput: () => inputs.input(index),
@@ -123,7 +139,7 @@ export function trpcQueries<E extends Env>(options: TrpcQueriesOptions<E>): Midd
         } catch (cause) {
           const error = getTRPCErrorFromUnknown(cause);
           const input = await inputs.readFor(index);
-          return { error: getErrorShape({ config, ctx, error, input, path, type: "query" }) };
+          return { error: getErrorShape({ config, ctx, error, input, path, type }) };
         }
       }),
     );
