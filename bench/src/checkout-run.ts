@@ -232,7 +232,7 @@ async function hotStockReport() {
     await db.query<{ held: number; committed: number; checkouts: number }>(
       `select coalesce(sum(quantity) filter (where status = 'held'), 0)::int as held,
          coalesce(sum(quantity) filter (where status = 'committed'), 0)::int as committed,
-         count(distinct checkout_id)::int as checkouts
+         count(distinct checkout_id) filter (where status in ('held', 'committed'))::int as checkouts
        from stock_holds where variant_id = $1`,
       [variantId],
     )
