@@ -115,8 +115,8 @@ export async function writeCheckout(
     lines.map((line, index) => ({
       storeId: line.storeId,
       amount: line.unitPrice * line.quantity,
-      storeRateBps: params.quotedLines[index]?.storeRateBps ?? null,
-      categoryRateBps: params.quotedLines[index]?.categoryRateBps ?? null,
+      storeRateBps: quoted[index]?.storeRateBps ?? null,
+      categoryRateBps: quoted[index]?.categoryRateBps ?? null,
     })),
     deps.config.PLATFORM_COMMISSION_BPS,
   );

@@ -48,14 +48,17 @@ const byKey = (a: { variant_id: string; location_id: string }, b: { variant_id: 
  * instead of deadlocking. A builder, so checkout can run it inside its first statement.
  */
 export function levelsForUpdate(trx: Db, variantIds: readonly string[]) {
-  return trx
-    .selectFrom("inventory_levels as l")
-    .innerJoin("stock_locations as s", "s.id", "l.location_id")
-    .select(["l.variant_id", "l.location_id", "l.on_hand", "l.reserved", "s.is_default"])
-    .where("l.variant_id", "in", [...new Set(variantIds)].sort())
-    .orderBy("l.variant_id")
-    .orderBy("l.location_id")
-    .forUpdate("l");
+  return (
+    trx
+      .selectFrom("inventory_levels as l")
+      .innerJoin("stock_locations as s", "s.id", "l.location_id")
+      .select(["l.variant_id", "l.location_id", "l.on_hand", "l.reserved", "s.is_default"])
+      // One array parameter: the same statement text for any number of variants.
+      .where(sql<boolean>`l.variant_id = any(${[...new Set(variantIds)].sort()}::text[])`)
+      .orderBy("l.variant_id")
+      .orderBy("l.location_id")
+      .forUpdate("l")
+  );
 }
 
 /** Locks the levels of these variants (see levelsForUpdate) and returns them in (variant, location) order. */
