@@ -4,7 +4,7 @@ import { parseConnectionParamsFromString } from "@trpc/server/http";
 import { isObservable, observableToAsyncIterable } from "@trpc/server/observable";
 import type { Env, Context as HonoContext, MiddlewareHandler } from "hono";
 import { sseStream } from "./sse-stream.ts";
-import { leftToTrpc, procedureOfType, readInput } from "./trpc-get.ts";
+import { leftToTrpc, procedureOfType, readInput } from "./trpc-request.ts";
 
 /** tRPC's SSE response headers (sseHeaders), plus the `vary` its every response carries. */
 const SSE_HEADERS: Record<string, string> = {

@@ -8,7 +8,7 @@ import {
 } from "@trpc/server";
 import { getHTTPStatusCode } from "@trpc/server/http";
 import type { Env, Context as HonoContext, MiddlewareHandler } from "hono";
-import { inputError, procedureOfType, streamedOrNotJson } from "./trpc-get.ts";
+import { inputError, mediaTypeOf, procedureOfType, queryInputJson, streamedOrNotJson } from "./trpc-request.ts";
 
 export interface TrpcCallsOptions<E extends Env> {
   router: AnyRouter;
@@ -67,11 +67,6 @@ function inputReader(router: AnyRouter, readJson: () => Promise<unknown>, batch:
   };
 }
 
-/** tRPC reads a POST's body only when it is declared JSON (any case, parameters allowed). */
-function declaredJson(contentType: string | undefined): boolean {
-  return contentType?.split(";", 1)[0]?.trim().toLowerCase() === "application/json";
-}
-
 /**
  * Answers GET queries and POST mutations — single or batched, as the catalog's pages, product
  * detail, the cart, checkout and the apps' batched calls arrive — without tRPC's fetch adapter,
@@ -100,15 +95,11 @@ export function trpcCalls<E extends Env>(options: TrpcCallsOptions<E>): Middlewa
     const paths = batch ? rawPath.split(",") : [rawPath];
     if (!paths.every(type === "query" ? isQuery : isMutation)) return next();
     if (query.has("connectionParams") || streamedOrNotJson(c.req.raw.headers)) return next();
-    if (type === "mutation" && !declaredJson(c.req.header("content-type"))) return next();
+    // tRPC reads a POST's body only when it is declared JSON (any case, parameters allowed).
+    if (type === "mutation" && mediaTypeOf(c.req.raw.headers) !== "application/json") return next();
 
     const readJson =
-      type === "query"
-        ? async () => {
-            const raw = query.get("input");
-            return raw ? (JSON.parse(raw) as unknown) : undefined;
-          }
-        : async () => JSON.parse(await c.req.text()) as unknown;
+      type === "query" ? async () => queryInputJson(query) : async () => JSON.parse(await c.req.text()) as unknown;
     const inputs = inputReader(router, readJson, batch, paths.length);
     // One context for the whole batch, as tRPC creates it; its failure is every call's error.
     const context = options.createContext(c);

@@ -72,7 +72,7 @@ async function createCheckout(
   params: { customerId: string; input: CheckoutInput; now?: Date },
 ): Promise<CheckoutView> {
   const { customerId, input } = params;
-  // One read for the cart, its lines and the stores' shipping origins, and one for the address,
+  // One read for the cart, its lines, the stores' shipping origins and the commission rates, and one for the address,
   // side by side on two pooled connections (neither is in the transaction below).
   const [lines, address] = await Promise.all([
     findCheckoutLines(db, customerId),

@@ -17,11 +17,16 @@ export function inputError(cause: unknown): TRPCError {
   });
 }
 
+/** A GET call's `input` query as parsed JSON (undefined when absent); throws the parser's error. */
+export function queryInputJson(query: URLSearchParams): unknown {
+  const raw = query.get("input");
+  return raw ? (JSON.parse(raw) as unknown) : undefined;
+}
+
 /** The request's JSON `input` query, through the router's transformer, as tRPC reads a GET call. */
 export function readInput(router: AnyRouter, query: URLSearchParams): unknown {
   try {
-    const raw = query.get("input");
-    const parsed: unknown = raw ? JSON.parse(raw) : undefined;
+    const parsed = queryInputJson(query);
     return parsed === undefined ? undefined : router._def._config.transformer.input.deserialize(parsed);
   } catch (cause) {
     throw inputError(cause);
@@ -47,9 +52,14 @@ export function procedureOfType(
   };
 }
 
+/** The declared media type as tRPC compares it: without parameters, in lower case (undefined: none). */
+export function mediaTypeOf(headers: Headers): string | undefined {
+  return headers.get("content-type")?.split(";", 1)[0]?.trim().toLowerCase();
+}
+
 /** Streamed (jsonl) answers and non-JSON bodies, which only tRPC's own adapter serves or refuses. */
 export function streamedOrNotJson(headers: Headers): boolean {
-  const contentType = headers.get("content-type")?.split(";", 1)[0]?.trim().toLowerCase();
+  const contentType = mediaTypeOf(headers);
   const accept =
     headers.get("trpc-accept") ?? (headers.get("accept")?.includes("application/jsonl") ? "application/jsonl" : null);
   return (contentType !== undefined && contentType !== "application/json") || accept === "application/jsonl";
