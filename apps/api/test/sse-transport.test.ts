@@ -5,14 +5,12 @@ import { emitDomainEvents } from "@niaga/core/events/domain-events";
 import { newId } from "@niaga/core/shared/ids";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertOrder } from "../../../packages/core/test/support/order-fixtures.ts";
-import { insertStore } from "../../../packages/core/test/support/review-fixtures.ts";
 import { withConnectionParams } from "../src/http/connection-params.ts";
 import type { RequestIdEnv } from "../src/http/request-id.ts";
 import { sseSubscriptions } from "../src/http/sse-subscriptions.ts";
 import type { TestApi } from "./support/harness.ts";
 import { startTestApi } from "./support/harness.ts";
-import { serveAlone, trpcAdapterAnswer } from "./support/light-paths.ts";
+import { customerWithPaidOrder, serveAlone, trpcAdapterAnswer } from "./support/light-paths.ts";
 import { collect, liveClient } from "./support/live.ts";
 
 let api: TestApi;
@@ -25,18 +23,7 @@ let bare: Awaited<ReturnType<typeof serveAlone>>;
 
 beforeAll(async () => {
   api = await startTestApi();
-  const seller = await api.userWithRole("seller");
-  const customer = await api.userWithRole("customer");
-  customerToken = customer.token;
-  storeId = (await insertStore(api.database.db, { ownerId: seller.id })).id;
-  const order = await insertOrder(api.database.db, { customerId: customer.id, storeId, status: "paid" });
-  productId = (
-    await api.database.db
-      .selectFrom("variants")
-      .select("product_id")
-      .where("id", "=", order.variantId)
-      .executeTakeFirstOrThrow()
-  ).product_id;
+  ({ customerToken, storeId, productId } = await customerWithPaidOrder(api));
 
   bare = await serveAlone(
     sseSubscriptions<RequestIdEnv>({

@@ -2,13 +2,11 @@ import { appRouter, createRequestContext } from "@niaga/api";
 import { newId } from "@niaga/core/shared/ids";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertOrder } from "../../../packages/core/test/support/order-fixtures.ts";
-import { insertStore } from "../../../packages/core/test/support/review-fixtures.ts";
 import type { RequestIdEnv } from "../src/http/request-id.ts";
 import { trpcCalls } from "../src/http/trpc-calls.ts";
 import type { TestApi } from "./support/harness.ts";
 import { startTestApi } from "./support/harness.ts";
-import { serveAlone, trpcAdapterAnswer } from "./support/light-paths.ts";
+import { customerWithPaidOrder, serveAlone, trpcAdapterAnswer } from "./support/light-paths.ts";
 
 let api: TestApi;
 let slug: string;
@@ -19,19 +17,7 @@ let bare: Awaited<ReturnType<typeof serveAlone>>;
 
 beforeAll(async () => {
   api = await startTestApi();
-  const seller = await api.userWithRole("seller");
-  const customer = await api.userWithRole("customer");
-  customerToken = customer.token;
-  const storeId = (await insertStore(api.database.db, { ownerId: seller.id })).id;
-  const order = await insertOrder(api.database.db, { customerId: customer.id, storeId, status: "paid" });
-  slug = (
-    await api.database.db
-      .selectFrom("variants as v")
-      .innerJoin("products as p", "p.id", "v.product_id")
-      .select("p.slug")
-      .where("v.id", "=", order.variantId)
-      .executeTakeFirstOrThrow()
-  ).slug;
+  ({ customerToken, slug } = await customerWithPaidOrder(api));
 
   bare = await serveAlone(
     trpcCalls<RequestIdEnv>({

@@ -4,6 +4,8 @@ import { appRouter, createRequestContext } from "@niaga/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { MiddlewareHandler } from "hono";
 import { Hono } from "hono";
+import { insertOrder } from "../../../../packages/core/test/support/order-fixtures.ts";
+import { insertStore } from "../../../../packages/core/test/support/review-fixtures.ts";
 import { withConnectionParams } from "../../src/http/connection-params.ts";
 import type { RequestIdEnv } from "../../src/http/request-id.ts";
 import { requestId } from "../../src/http/request-id.ts";
@@ -54,4 +56,19 @@ export async function trpcAdapterAnswer(
     vary: response.headers.get("vary"),
     body: await response.text(),
   };
+}
+
+/** A customer with a paid order from a seller's store: what the light paths' tests read and call. */
+export async function customerWithPaidOrder(api: TestApi) {
+  const seller = await api.userWithRole("seller");
+  const customer = await api.userWithRole("customer");
+  const storeId = (await insertStore(api.database.db, { ownerId: seller.id })).id;
+  const order = await insertOrder(api.database.db, { customerId: customer.id, storeId, status: "paid" });
+  const product = await api.database.db
+    .selectFrom("variants as v")
+    .innerJoin("products as p", "p.id", "v.product_id")
+    .select(["p.id", "p.slug"])
+    .where("v.id", "=", order.variantId)
+    .executeTakeFirstOrThrow();
+  return { customerToken: customer.token, storeId, productId: product.id, slug: product.slug };
 }
