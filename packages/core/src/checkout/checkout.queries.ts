@@ -40,8 +40,8 @@ const purchasable = sql<boolean>`(p.status = 'active' and p.hidden_at is null an
 
 /**
  * The customer's cart lines, oldest first, with each store's default stock location and the
- * commission rates, in one round trip. Unlike the cart page's query it skips images and availability: holding stock
- * checks availability under lock anyway.
+ * commission rates, in one round trip. Unlike the cart page's query it skips images and
+ * availability: holding stock checks availability under lock anyway.
  */
 export function findCheckoutLines(db: Db, customerId: string): Promise<QuotedCheckoutLine[]> {
   return db

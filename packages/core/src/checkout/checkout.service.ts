@@ -72,8 +72,8 @@ async function createCheckout(
   params: { customerId: string; input: CheckoutInput; now?: Date },
 ): Promise<CheckoutView> {
   const { customerId, input } = params;
-  // One read for the cart, its lines, the stores' shipping origins and the commission rates, and one for the address,
-  // side by side on two pooled connections (neither is in the transaction below).
+  // One read for the cart, its lines, the stores' shipping origins and the commission rates, and
+  // one for the address, side by side on two pooled connections (neither is in the transaction).
   const [lines, address] = await Promise.all([
     findCheckoutLines(db, customerId),
     getAddressForCustomer(db, { customerId, addressId: input.addressId }),
