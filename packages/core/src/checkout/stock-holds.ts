@@ -2,7 +2,7 @@ import type { Database, StockHoldStatus } from "@niaga/db";
 import type { OperationNodeSource, Transaction } from "kysely";
 import { sql } from "kysely";
 import type { Db } from "../shared/db.ts";
-import { insertUnnested } from "../shared/unnest-insert.ts";
+import { arrayParameter, insertUnnested } from "../shared/unnest-insert.ts";
 import { OutOfStockError } from "./checkout.errors.ts";
 import { executeTogether } from "./combined-writes.ts";
 import type { LevelChange, LockedLevel } from "./stock-level-effects.ts";
@@ -53,8 +53,8 @@ export function levelsForUpdate(trx: Db, variantIds: readonly string[]) {
       .selectFrom("inventory_levels as l")
       .innerJoin("stock_locations as s", "s.id", "l.location_id")
       .select(["l.variant_id", "l.location_id", "l.on_hand", "l.reserved", "s.is_default"])
-      // One array parameter: the same statement text for any number of variants.
-      .where(sql<boolean>`l.variant_id = any(${[...new Set(variantIds)].sort()}::text[])`)
+      // One array parameter: the same statement text, and one plan, for any number of variants.
+      .where(sql<boolean>`l.variant_id = any(${arrayParameter([...new Set(variantIds)].sort(), "text")}::text[])`)
       .orderBy("l.variant_id")
       .orderBy("l.location_id")
       .forUpdate("l")
@@ -195,15 +195,17 @@ async function moveReserved(
   const rows = [...summed.values()].sort(byKey);
   const alongside = params.alongside ?? [];
   if (rows.length === 0) return executeTogether(trx, alongside);
+  const variantIds = arrayParameter(rows.map((row) => row.variant_id), "text");
+  const locationIds = arrayParameter(rows.map((row) => row.location_id), "text");
+  const onHandDeltas = arrayParameter(rows.map((row) => row.onHandDelta), "int4");
+  const reservedDeltas = arrayParameter(rows.map((row) => row.reservedDelta), "int4");
   const update = sql`
     update inventory_levels l set
       on_hand = l.on_hand + d.on_hand_delta,
       reserved = l.reserved + d.reserved_delta,
       updated_at = now()
-    from unnest(
-      ${rows.map((row) => row.variant_id)}::text[], ${rows.map((row) => row.location_id)}::text[],
-      ${rows.map((row) => row.onHandDelta)}::int4[], ${rows.map((row) => row.reservedDelta)}::int4[]
-    ) as d(variant_id, location_id, on_hand_delta, reserved_delta)
+    from unnest(${variantIds}, ${locationIds}, ${onHandDeltas}, ${reservedDeltas})
+      as d(variant_id, location_id, on_hand_delta, reserved_delta)
     where l.variant_id = d.variant_id and l.location_id = d.location_id`;
 
   const before = new Map(params.levels.map((level) => [`${level.variant_id}|${level.location_id}`, level]));

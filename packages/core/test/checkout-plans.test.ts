@@ -1,0 +1,77 @@
+import type { CheckoutDeps } from "@niaga/core/checkout/checkout.service";
+import { placeCheckout } from "@niaga/core/checkout/checkout.service";
+import type { DbHandle } from "@niaga/db";
+import { createDb } from "@niaga/db";
+import type { TestDatabase } from "@niaga/testing/database";
+import { createTestDatabase } from "@niaga/testing/database";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cartFor, checkoutDeps, customerWithAddress, storeWithVariant } from "./support/checkout-fixtures.ts";
+
+// PostgreSQL plans a prepared statement's first five executions for their own parameters, then
+// keeps one generic plan unless that plan looks costlier than those custom ones did. A statement
+// that never settles is planned again on every call: for checkout's opening statement that cost
+// as much PostgreSQL time as running it (see README, Checkout benchmark).
+const CUSTOM_PLANS_BEFORE_GENERIC = 5;
+
+let database: TestDatabase;
+let oneConnection: DbHandle;
+let deps: CheckoutDeps;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // A pool of one, so every checkout runs its statements on the backend whose plan cache is read.
+  oneConnection = createDb({ connectionString: database.url, max: 1 });
+  deps = await checkoutDeps(oneConnection.db);
+});
+afterAll(async () => {
+  await oneConnection.close();
+  await database.drop();
+});
+
+/**
+ * Stock levels for 5,000 more variants, analyzed: with a handful of rows every plan costs about
+ * the same, and the planner's choice only shows once tables have some size, as in production.
+ */
+async function catalogBackdrop(productId: string, locationId: string) {
+  await sql`
+    insert into variants (id, product_id, sku, price)
+    select 'backdrop-' || n, ${productId}, 'BACKDROP-' || n, 10000 from generate_series(1, 5000) as n`.execute(
+    database.db,
+  );
+  await sql`
+    insert into inventory_levels (variant_id, location_id, on_hand)
+    select 'backdrop-' || n, ${locationId}, 5 from generate_series(1, 5000) as n`.execute(database.db);
+  await sql`analyze variants, inventory_levels, stock_locations`.execute(database.db);
+}
+
+describe("checkout's prepared statements", () => {
+  it("settle on their generic plan instead of being planned again on every checkout", async () => {
+    const checkouts = 9;
+    const a = await storeWithVariant(database.db, { price: 120_000, stock: 100 });
+    const b = await storeWithVariant(database.db, { price: 45_000, stock: 100 });
+    await catalogBackdrop(a.product.id, a.locationId);
+    for (let n = 0; n < checkouts; n++) {
+      const { customer, address } = await customerWithAddress(database.db);
+      const input = await cartFor(
+        database.db,
+        customer.userId,
+        [
+          { variantId: a.variantId, storeId: a.store.id, quantity: 1 },
+          { variantId: b.variantId, storeId: b.store.id, quantity: 2 },
+        ],
+        address.id,
+      );
+      await placeCheckout(oneConnection.db, deps, { customerId: customer.userId, input });
+    }
+
+    const statements = await sql<{ statement: string; custom_plans: number; generic_plans: number }>`
+      select statement, custom_plans::int, generic_plans::int from pg_prepared_statements`.execute(oneConnection.db);
+    const everyCheckout = statements.rows.filter((row) => row.custom_plans + row.generic_plans >= checkouts);
+    // The opening statement (cart lines taken, key claimed, levels locked) is among them.
+    expect(everyCheckout.some((row) => /^\s*with taken as/.test(row.statement))).toBe(true);
+    const replanned = everyCheckout
+      .filter((row) => row.custom_plans > CUSTOM_PLANS_BEFORE_GENERIC)
+      .map((row) => row.statement.replace(/\s+/g, " ").slice(0, 120));
+    expect(replanned).toEqual([]);
+  });
+});
