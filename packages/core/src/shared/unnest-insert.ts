@@ -8,18 +8,21 @@ export type ArrayType = "text" | "int4" | "int8" | "bool" | "timestamptz" | "jso
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
 /**
- * One array parameter, `(select $n::type[])`. Read through a sub-select, the planner cannot see
- * the array's length, so a prepared statement's plan for these values costs what its generic plan
- * costs, and PostgreSQL settles on that one plan after its first five calls. Seeing the length,
- * it judged each call's own plan cheaper and planned the statement again on every call, which for
- * checkout's statements cost about as much as running them (see checkout-plans.test.ts).
+ * One array parameter, `(select $n::type[])`, for arrays a statement joins or filters on. Read
+ * through a sub-select, the planner cannot see the array's length, so a prepared statement's plan
+ * for these values costs what its generic plan costs, and PostgreSQL settles on that one plan
+ * after its first five calls. Seeing the length, it judged each call's own plan cheaper and
+ * planned the statement again on every call, which for checkout's statements cost about as much
+ * as running them (see checkout-plans.test.ts). Each one is an InitPlan the executor sets up on
+ * every call, so arrays that are only inserted (`insertUnnested`) stay plain parameters: their
+ * length barely changes a plan's cost.
  */
 export function arrayParameter(values: readonly unknown[], type: ArrayType): RawBuilder<unknown> {
   return sql`(select ${values}::${sql.raw(type)}[])`;
 }
 
 /**
- * An INSERT of many rows as `insert into t (a, b) select * from unnest(<$1 text[]>, <$2 int8[]>)`:
+ * An INSERT of many rows as `insert into t (a, b) select * from unnest($1::text[], $2::int8[])`:
  * one array parameter per column, whatever the number of rows. The statement's text, and so the
  * plan prepared for it, is then the same for a cart of one line or fifty, and building it costs
  * a handful of nodes instead of one per value. Rows go in in the order given; columns left out
@@ -31,6 +34,6 @@ export function insertUnnested<T extends keyof Database & string, C extends keyo
   rows: readonly Pick<Row<T>, C>[],
 ): RawBuilder<unknown> {
   const names = Object.keys(columns) as C[];
-  const arrays = names.map((name) => arrayParameter(rows.map((row) => row[name] ?? null), columns[name]));
+  const arrays = names.map((name) => sql`${rows.map((row) => row[name] ?? null)}::${sql.raw(columns[name])}[]`);
   return sql`insert into ${sql.table(table)} (${sql.join(names.map((name) => sql.ref(name)))}) select * from unnest(${sql.join(arrays)})`;
 }
