@@ -195,10 +195,22 @@ async function moveReserved(
   const rows = [...summed.values()].sort(byKey);
   const alongside = params.alongside ?? [];
   if (rows.length === 0) return executeTogether(trx, alongside);
-  const variantIds = arrayParameter(rows.map((row) => row.variant_id), "text");
-  const locationIds = arrayParameter(rows.map((row) => row.location_id), "text");
-  const onHandDeltas = arrayParameter(rows.map((row) => row.onHandDelta), "int4");
-  const reservedDeltas = arrayParameter(rows.map((row) => row.reservedDelta), "int4");
+  const variantIds = arrayParameter(
+    rows.map((row) => row.variant_id),
+    "text",
+  );
+  const locationIds = arrayParameter(
+    rows.map((row) => row.location_id),
+    "text",
+  );
+  const onHandDeltas = arrayParameter(
+    rows.map((row) => row.onHandDelta),
+    "int4",
+  );
+  const reservedDeltas = arrayParameter(
+    rows.map((row) => row.reservedDelta),
+    "int4",
+  );
   const update = sql`
     update inventory_levels l set
       on_hand = l.on_hand + d.on_hand_delta,

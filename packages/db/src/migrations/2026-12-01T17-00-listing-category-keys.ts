@@ -19,9 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const index = `products_visible_${name}_idx`;
     await sql.raw(`drop index ${index}`).execute(db);
     await sql
-      .raw(
-        `create index ${index} on products (${columns}, category_id) where status = 'active' and hidden_at is null`,
-      )
+      .raw(`create index ${index} on products (${columns}, category_id) where status = 'active' and hidden_at is null`)
       .execute(db);
   }
 }
