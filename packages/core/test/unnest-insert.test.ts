@@ -36,6 +36,11 @@ describe("inserting rows as unnested arrays", () => {
     const one = insertUnnested("domain_events", COLUMNS, [row(1)]).compile(database.db);
     const five = insertUnnested("domain_events", COLUMNS, [1, 2, 3, 4, 5].map(row)).compile(database.db);
     expect(five.sql).toBe(one.sql);
+    expect(one.sql).toBe(
+      'insert into "domain_events" ("type", "aggregate_type", "aggregate_id", "payload", "created_at", ' +
+        '"dispatch_error", "dispatch_attempts") select * from unnest($1::text[], $2::text[], $3::text[], ' +
+        "$4::jsonb[], $5::timestamptz[], $6::text[], $7::int4[])",
+    );
     expect(five.parameters).toHaveLength(Object.keys(COLUMNS).length);
   });
 

@@ -21,19 +21,48 @@ export function arrayParameter(values: readonly unknown[], type: ArrayType): Raw
   return sql`(select ${values}::${sql.raw(type)}[])`;
 }
 
+/** A column map's statement text around its arrays, worked out once per table and column map. */
+interface UnnestShape {
+  names: string[];
+  fragments: string[];
+}
+const shapes = new WeakMap<object, Map<string, UnnestShape>>();
+
+const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+
+function shapeOf(table: string, columns: Readonly<Record<string, ArrayType>>): UnnestShape {
+  let byTable = shapes.get(columns);
+  if (!byTable) {
+    byTable = new Map();
+    shapes.set(columns, byTable);
+  }
+  let shape = byTable.get(table);
+  if (!shape) {
+    const names = Object.keys(columns);
+    const head = `insert into ${quoted(table)} (${names.map(quoted).join(", ")}) select * from unnest(`;
+    const casts = names.map((name, index) => `::${columns[name]}[]${index === names.length - 1 ? ")" : ", "}`);
+    shape = { names, fragments: [head, ...casts] };
+    byTable.set(table, shape);
+  }
+  return shape;
+}
+
 /**
  * An INSERT of many rows as `insert into t (a, b) select * from unnest($1::text[], $2::int8[])`:
  * one array parameter per column, whatever the number of rows. The statement's text, and so the
- * plan prepared for it, is then the same for a cart of one line or fifty, and building it costs
- * a handful of nodes instead of one per value. Rows go in in the order given; columns left out
- * take their defaults. jsonb values are given as JSON text.
+ * plan prepared for it, is then the same for a cart of one line or fifty. Its text around the
+ * arrays is built once per column map, so a call only gathers the arrays: checkout runs six of
+ * these per order, and building each from Kysely's quoting and joining helpers allocated more
+ * than the values themselves. Rows go in in the order given; columns left out take their
+ * defaults. jsonb values are given as JSON text.
  */
 export function insertUnnested<T extends keyof Database & string, C extends keyof Row<T> & string>(
   table: T,
   columns: Readonly<Record<C, ArrayType>>,
   rows: readonly Pick<Row<T>, C>[],
 ): RawBuilder<unknown> {
-  const names = Object.keys(columns) as C[];
-  const arrays = names.map((name) => sql`${rows.map((row) => row[name] ?? null)}::${sql.raw(columns[name])}[]`);
-  return sql`insert into ${sql.table(table)} (${sql.join(names.map((name) => sql.ref(name)))}) select * from unnest(${sql.join(arrays)})`;
+  const { names, fragments } = shapeOf(table, columns);
+  const arrays = names.map((name) => rows.map((row) => row[name as C] ?? null));
+  // The sql tag with fragments of its own: the same node a template literal would give.
+  return sql(fragments as unknown as TemplateStringsArray, ...arrays);
 }
