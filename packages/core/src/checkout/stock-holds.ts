@@ -2,6 +2,7 @@ import type { Database, StockHoldStatus } from "@niaga/db";
 import type { OperationNodeSource, Transaction } from "kysely";
 import { sql } from "kysely";
 import type { Db } from "../shared/db.ts";
+import type { ArrayType } from "../shared/unnest-insert.ts";
 import { arrayParameter, insertUnnested } from "../shared/unnest-insert.ts";
 import { OutOfStockError } from "./checkout.errors.ts";
 import { executeTogether } from "./combined-writes.ts";
@@ -195,29 +196,20 @@ async function moveReserved(
   const rows = [...summed.values()].sort(byKey);
   const alongside = params.alongside ?? [];
   if (rows.length === 0) return executeTogether(trx, alongside);
-  const variantIds = arrayParameter(
-    rows.map((row) => row.variant_id),
-    "text",
-  );
-  const locationIds = arrayParameter(
-    rows.map((row) => row.location_id),
-    "text",
-  );
-  const onHandDeltas = arrayParameter(
-    rows.map((row) => row.onHandDelta),
-    "int4",
-  );
-  const reservedDeltas = arrayParameter(
-    rows.map((row) => row.reservedDelta),
-    "int4",
-  );
+  const column = (key: keyof (typeof rows)[number], type: ArrayType) =>
+    arrayParameter(
+      rows.map((row) => row[key]),
+      type,
+    );
   const update = sql`
     update inventory_levels l set
       on_hand = l.on_hand + d.on_hand_delta,
       reserved = l.reserved + d.reserved_delta,
       updated_at = now()
-    from unnest(${variantIds}, ${locationIds}, ${onHandDeltas}, ${reservedDeltas})
-      as d(variant_id, location_id, on_hand_delta, reserved_delta)
+    from unnest(
+      ${column("variant_id", "text")}, ${column("location_id", "text")},
+      ${column("onHandDelta", "int4")}, ${column("reservedDelta", "int4")}
+    ) as d(variant_id, location_id, on_hand_delta, reserved_delta)
     where l.variant_id = d.variant_id and l.location_id = d.location_id`;
 
   const before = new Map(params.levels.map((level) => [`${level.variant_id}|${level.location_id}`, level]));
