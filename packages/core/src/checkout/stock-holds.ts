@@ -9,6 +9,25 @@ import { executeTogether } from "./combined-writes.ts";
 import type { LevelChange, LockedLevel } from "./stock-level-effects.ts";
 import { refreshCrossedProducts, stockChangedInsert } from "./stock-level-effects.ts";
 
+// The array type each written column travels as (see insertUnnested).
+const HOLD_COLUMNS = {
+  checkout_id: "text",
+  order_id: "text",
+  variant_id: "text",
+  location_id: "text",
+  quantity: "int4",
+} as const satisfies Record<string, ArrayType>;
+const JOURNAL_COLUMNS = {
+  variant_id: "text",
+  location_id: "text",
+  on_hand_delta: "int4",
+  reserved_delta: "int4",
+  on_hand_after: "int4",
+  reason: "text",
+  actor_id: "text",
+  reference: "text",
+} as const satisfies Record<string, ArrayType>;
+
 /** What one order line asks of the stock. Lines of one cart may draw on the same variant. */
 export interface StockDemand {
   orderId: string;
@@ -145,14 +164,7 @@ export async function holdStock(
     };
   });
   await moveReserved(trx, {
-    alongside: [
-      insertUnnested(
-        "stock_holds",
-        { checkout_id: "text", order_id: "text", variant_id: "text", location_id: "text", quantity: "int4" },
-        holds,
-      ),
-      ...(params.alsoWrite?.(allocations) ?? []),
-    ],
+    alongside: [insertUnnested("stock_holds", HOLD_COLUMNS, holds), ...(params.alsoWrite?.(allocations) ?? [])],
     changes: holds.map((hold) => ({ ...hold, reservedDelta: hold.quantity, onHandDelta: 0 })),
     levels,
     reason: "reservation",
@@ -215,16 +227,7 @@ async function moveReserved(
   const before = new Map(params.levels.map((level) => [`${level.variant_id}|${level.location_id}`, level]));
   const journal = insertUnnested(
     "inventory_journal",
-    {
-      variant_id: "text",
-      location_id: "text",
-      on_hand_delta: "int4",
-      reserved_delta: "int4",
-      on_hand_after: "int4",
-      reason: "text",
-      actor_id: "text",
-      reference: "text",
-    },
+    JOURNAL_COLUMNS,
     rows.map((row) => {
       const level = before.get(`${row.variant_id}|${row.location_id}`);
       return {

@@ -1,4 +1,5 @@
 import type { Db } from "../shared/db.ts";
+import type { ArrayType } from "../shared/unnest-insert.ts";
 import { insertUnnested } from "../shared/unnest-insert.ts";
 import type { EventType } from "./event-catalog.ts";
 import { validateEvent } from "./event-catalog.ts";
@@ -21,6 +22,13 @@ export async function emitDomainEvents(db: Db, events: readonly DomainEvent[]): 
   await domainEventsInsert(events).execute(db);
 }
 
+const DOMAIN_EVENT_COLUMNS = {
+  type: "text",
+  aggregate_type: "text",
+  aggregate_id: "text",
+  payload: "jsonb",
+} as const satisfies Record<string, ArrayType>;
+
 /**
  * The outbox insert emitDomainEvents runs, checked against the catalog, for a caller that sends it
  * in one statement with its other writes (checkout/combined-writes.ts). `events` must not be empty.
@@ -29,7 +37,7 @@ export function domainEventsInsert(events: readonly DomainEvent[]) {
   for (const event of events) validateEvent(event);
   return insertUnnested(
     "domain_events",
-    { type: "text", aggregate_type: "text", aggregate_id: "text", payload: "jsonb" },
+    DOMAIN_EVENT_COLUMNS,
     events.map((event) => ({
       type: event.type,
       aggregate_type: event.aggregate.type,

@@ -51,10 +51,10 @@ function shapeOf(table: string, columns: Readonly<Record<string, ArrayType>>): U
  * An INSERT of many rows as `insert into t (a, b) select * from unnest($1::text[], $2::int8[])`:
  * one array parameter per column, whatever the number of rows. The statement's text, and so the
  * plan prepared for it, is then the same for a cart of one line or fifty. Its text around the
- * arrays is built once per column map, so a call only gathers the arrays: checkout runs six of
- * these per order, and building each from Kysely's quoting and joining helpers allocated more
- * than the values themselves. Rows go in in the order given; columns left out take their
- * defaults. jsonb values are given as JSON text.
+ * arrays is built once per column map (kept by the map's identity, so give a module constant),
+ * and a call only gathers the arrays: checkout runs seven of these, and building each from
+ * Kysely's quoting and joining helpers allocated more than the values themselves. Rows go in in
+ * the order given; columns left out take their defaults. jsonb values are given as JSON text.
  */
 export function insertUnnested<T extends keyof Database & string, C extends keyof Row<T> & string>(
   table: T,
