@@ -13,7 +13,7 @@ import { loadavg } from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import type { Shopper, ShopperFile } from "./checkout-shoppers.ts";
-import { SHOPPERS_FILE } from "./checkout-shoppers.ts";
+import { SHOPPERS_FILE, shopperIdPrefix, startingWith } from "./checkout-shoppers.ts";
 import { childrenCpuMs, cpuMs } from "./cpu.ts";
 import { pidListeningOn, rssMb, sampleRss } from "./rss.ts";
 
@@ -240,7 +240,7 @@ async function hotStockReport() {
   const lines = (
     await db.query<{ units: number }>(
       "select coalesce(sum(quantity), 0)::int as units from order_lines where variant_id = $1 and customer_id like $2",
-      [variantId, `bkh${seeded.tag}\\_%`],
+      [variantId, startingWith(shopperIdPrefix("h", seeded.tag))],
     )
   ).rows[0]?.units;
   const bad = (
@@ -269,7 +269,7 @@ async function spreadConsistency() {
        where k.customer_id like $1 and h.status = 'held' group by 1, 2) d
      join inventory_levels l on l.variant_id = d.variant_id and l.location_id = d.location_id
      where l.reserved < d.held or l.reserved > l.on_hand`,
-    [`bks${seeded.tag}\\_%`],
+    [startingWith(shopperIdPrefix("s", seeded.tag))],
   );
   return rows.rows[0]?.n ?? 0;
 }

@@ -18,8 +18,8 @@ import { createDb } from "@niaga/db";
 import { migrateToLatest } from "@niaga/db/migrator";
 import pg from "pg";
 import { seedDefaultRateTable } from "../../packages/core/src/shipping/rate-table.seed.ts";
-import type { ShopperFile } from "./checkout-shoppers.ts";
-import { SHOPPERS_FILE } from "./checkout-shoppers.ts";
+import type { ShopperFile, ShopperGroup } from "./checkout-shoppers.ts";
+import { SHOPPERS_FILE, shopperIdPrefix, startingWith } from "./checkout-shoppers.ts";
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("Set DATABASE_URL to the database the API under test uses");
@@ -188,10 +188,9 @@ await client.query("analyze bench_pool");
 const poolSize = (await client.query<{ n: number }>("select count(*)::int as n from bench_pool")).rows[0]?.n ?? 0;
 if (poolSize < 2 * spreadCount) throw new Error(`Only ${poolSize} sellable variants for ${spreadCount} spread carts`);
 
-type Group = "s" | "h";
 const tag = Date.now().toString(36);
-const prefixOf = (group: Group) => `bk${group}${tag}_`;
-const makeShoppers = (group: Group, count: number) =>
+const prefixOf = (group: ShopperGroup) => shopperIdPrefix(group, tag);
+const makeShoppers = (group: ShopperGroup, count: number) =>
   Array.from({ length: count }, (_, index) => {
     const userId = `${prefixOf(group)}${index + 1}`;
     const key = `nk_${randomBytes(32).toString("base64url")}`;
@@ -255,8 +254,8 @@ await step(
 const spreadStores = await client.query<{ cart_id: string; stores: string[] }>(
   `select c.cart_id, array_agg(distinct p.store_id order by p.store_id) as stores
    from cart_lines c join variants v on v.id = c.variant_id join products p on p.id = v.product_id
-   where c.cart_id like 'bkc_' || $1 || '%' group by 1`,
-  [prefixOf("s")],
+   where c.cart_id like $1 group by 1`,
+  [startingWith(`bkc_${prefixOf("s")}`)],
 );
 const storesOf = new Map(spreadStores.rows.map((row) => [row.cart_id.slice(4), row.stores]));
 const incomplete = spread.filter((s) => (storesOf.get(s.userId)?.length ?? 0) !== 2);

@@ -4,6 +4,15 @@ import { fileURLToPath } from "node:url";
 
 export const SHOPPERS_FILE = fileURLToPath(new URL("../.data/checkout-shoppers.json", import.meta.url));
 
+/** The two kinds of seeded shoppers: "s" spread carts, "h" the hot variant. */
+export type ShopperGroup = "s" | "h";
+
+/** The start of a seeding's shopper ids in one group: bks<tag>_ and bkh<tag>_. */
+export const shopperIdPrefix = (group: ShopperGroup, tag: string) => `bk${group}${tag}_`;
+
+/** A LIKE pattern for the ids that start with `prefix`, its underscores taken literally. */
+export const startingWith = (prefix: string) => `${prefix.replaceAll("_", "\\_")}%`;
+
 /** One seeded shopper: whose key, which address, and the stores its full cart spans. */
 export interface Shopper {
   userId: string;
