@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { sql } from "kysely";
+import { callsInProgress } from "./http/calls-in-progress.ts";
 import { clientIp, withClientIp } from "./http/client-ip.ts";
 import { withConnectionParams } from "./http/connection-params.ts";
 import { corsHeaders } from "./http/cors.ts";
@@ -16,6 +17,7 @@ import { requestId } from "./http/request-id.ts";
 import type { ConnectionParams } from "./http/sse-subscriptions.ts";
 import { sseSubscriptions } from "./http/sse-subscriptions.ts";
 import { trpcCalls } from "./http/trpc-calls.ts";
+import { procedureOfType } from "./http/trpc-request.ts";
 import { paymentsRoutes } from "./routes/payments.ts";
 
 /**
@@ -77,6 +79,17 @@ export function createApp(services: Services) {
     });
   // Live subscriptions over SSE on a lighter transport (one small stream per client); the rest is tRPC's.
   app.use("/trpc/*", sseSubscriptions({ router: appRouter, endpoint: "/trpc", createContext: trpcContext }));
+  // Mutations take turns under load (see callsInProgress). Queries never wait: they are single
+  // reads, and identical searches running at once share one query, which turns would split.
+  const isMutation = procedureOfType(appRouter, "mutation");
+  app.use(
+    "/trpc/*",
+    callsInProgress<RequestIdEnv>({
+      limit: config.API_MUTATIONS_IN_PROGRESS ?? config.DATABASE_POOL_MAX,
+      maxWaitMs: config.API_MUTATION_MAX_WAIT_MS,
+      counts: (c) => c.req.method === "POST" && c.req.path.slice("/trpc/".length).split(",").every(isMutation),
+    }),
+  );
   // Queries and mutations (the catalog's pages, the cart, checkout) skip the fetch adapter's pipeline; same bytes out.
   app.use(
     "/trpc/*",

@@ -25,6 +25,10 @@ const envSchema = z.object({
   NIAGA_PROCESS: z.enum(["all", "api", "worker"]).default("all"),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** tRPC mutations one API process serves at once, the rest waiting their turn (0: no limit); default: DATABASE_POOL_MAX. */
+  API_MUTATIONS_IN_PROGRESS: z.coerce.number().int().min(0).max(10_000).optional(),
+  /** Milliseconds a mutation waits for its turn before it is served anyway. */
+  API_MUTATION_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   DATABASE_PREPARED_STATEMENTS: z.coerce.number().int().min(0).max(10_000).default(256),
   EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
