@@ -74,4 +74,41 @@ describe("checkout's prepared statements", () => {
       .map((row) => row.statement.replace(/\s+/g, " ").slice(0, 120));
     expect(replanned).toEqual([]);
   });
+
+  it("cost three statements besides begin and commit: the read, the opening and the write", async () => {
+    const a = await storeWithVariant(database.db, { price: 70_000, stock: 100 });
+    const b = await storeWithVariant(database.db, { price: 30_000, stock: 100 });
+    const checkout = async () => {
+      const { customer, address } = await customerWithAddress(database.db);
+      const input = await cartFor(
+        database.db,
+        customer.userId,
+        [
+          { variantId: a.variantId, storeId: a.store.id, quantity: 1 },
+          { variantId: b.variantId, storeId: b.store.id, quantity: 1 },
+        ],
+        address.id,
+      );
+      await placeCheckout(oneConnection.db, deps, { customerId: customer.userId, input });
+    };
+    // Executions of every statement the one connection prepared, this count's own query aside.
+    const executions = async () => {
+      const { rows } = await sql<{ statement: string; runs: number }>`
+        select statement, (custom_plans + generic_plans)::int as runs from pg_prepared_statements`.execute(
+        oneConnection.db,
+      );
+      return new Map(
+        rows.filter((row) => !row.statement.includes("pg_prepared_statements")).map((row) => [row.statement, row.runs]),
+      );
+    };
+    await checkout(); // the rate table is read once, then cached
+    const before = await executions();
+    const checkouts = 4;
+    for (let n = 0; n < checkouts; n++) await checkout();
+    const after = await executions();
+    const ran = [...after].map(([statement, runs]) => ({ statement, runs: runs - (before.get(statement) ?? 0) }));
+    const begun = ran.filter((row) => /^\s*(begin|commit)\s*$/i.test(row.statement));
+    const others = ran.filter((row) => row.runs > 0 && !begun.includes(row));
+    expect(others.map((row) => row.runs)).toEqual([checkouts, checkouts, checkouts]);
+  });
 });

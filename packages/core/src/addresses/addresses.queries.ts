@@ -25,13 +25,17 @@ export function findAddresses(db: Db, customerId: string): Promise<AddressRow[]>
     .execute();
 }
 
-export function findAddress(db: Db, params: { customerId: string; addressId: string }) {
+/** The customer's address with this id (none when it is someone else's), as a builder to nest. */
+export function addressQuery(db: Db, params: { customerId: string; addressId: string }) {
   return db
     .selectFrom("addresses")
     .selectAll()
     .where("id", "=", params.addressId)
-    .where("customer_id", "=", params.customerId)
-    .executeTakeFirst();
+    .where("customer_id", "=", params.customerId);
+}
+
+export function findAddress(db: Db, params: { customerId: string; addressId: string }) {
+  return addressQuery(db, params).executeTakeFirst();
 }
 
 export async function countAddresses(db: Db, customerId: string): Promise<number> {

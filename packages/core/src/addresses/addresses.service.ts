@@ -49,7 +49,11 @@ export async function getAddressForCustomer(
   db: Db,
   params: { customerId: string; addressId: string },
 ): Promise<CustomerAddress> {
-  const row = await findAddress(db, params);
+  return ownAddress(await findAddress(db, params));
+}
+
+/** An address row read for its customer (null or undefined: not theirs, or gone) as they see it. */
+export function ownAddress(row: AddressRow | null | undefined): CustomerAddress {
   if (!row) throw new NotFoundError("Address");
   return toCustomerAddress(row);
 }

@@ -1,5 +1,8 @@
 import type { OperationNodeSource } from "kysely";
 import { sql } from "kysely";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
+import type { AddressRow } from "../addresses/addresses.queries.ts";
+import { addressQuery } from "../addresses/addresses.queries.ts";
 import { categoryCommissionRate, storeCommissionRate } from "../ledger/commission.ts";
 import type { Db } from "../shared/db.ts";
 import { levelsForUpdate, sortLevels } from "./stock-holds.ts";
@@ -40,10 +43,10 @@ const purchasable = sql<boolean>`(p.status = 'active' and p.hidden_at is null an
 
 /**
  * The customer's cart lines, oldest first, with each store's default stock location and the
- * commission rates, in one round trip. Unlike the cart page's query it skips images and
- * availability: holding stock checks availability under lock anyway.
+ * commission rates. Unlike the cart page's query it skips images and availability: holding stock
+ * checks availability under lock anyway.
  */
-export function findCheckoutLines(db: Db, customerId: string): Promise<QuotedCheckoutLine[]> {
+function checkoutLinesQuery(db: Db, customerId: string) {
   return db
     .selectFrom("carts as k")
     .innerJoin("cart_lines as c", "c.cart_id", "k.id")
@@ -75,8 +78,36 @@ export function findCheckoutLines(db: Db, customerId: string): Promise<QuotedChe
     ])
     .where("k.customer_id", "=", customerId)
     .orderBy("c.added_at")
-    .orderBy("c.variant_id")
-    .execute();
+    .orderBy("c.variant_id");
+}
+
+/**
+ * What checkout reads before its transaction, in one statement: the cart's lines (see
+ * checkoutLinesQuery) and the delivery address, null when it is not this customer's. One round
+ * trip and one statement instead of two side by side.
+ */
+export async function findCheckoutStart(
+  db: Db,
+  params: { customerId: string; addressId: string },
+): Promise<{ lines: QuotedCheckoutLine[]; address: AddressRow | null }> {
+  const row = await db
+    .selectNoFrom([
+      // Row order survives json_agg over an ordered subquery; the values are JSON's (no dates here).
+      jsonArrayFrom(checkoutLinesQuery(db, params.customerId)).as("lines"),
+      jsonObjectFrom(addressQuery(db, params)).as("address"),
+    ])
+    .executeTakeFirstOrThrow();
+  const address = row.address as
+    | (Omit<AddressRow, "created_at" | "updated_at"> & { created_at: string; updated_at: string })
+    | null;
+  return {
+    lines: row.lines as QuotedCheckoutLine[],
+    address: address && {
+      ...address,
+      created_at: new Date(address.created_at),
+      updated_at: new Date(address.updated_at),
+    },
+  };
 }
 
 /** What the checkout transaction's first statement did. */

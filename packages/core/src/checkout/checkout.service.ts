@@ -2,10 +2,10 @@ import type { Config } from "@niaga/config";
 import type { CheckoutInput, CheckoutView } from "@niaga/contracts";
 import type { Database } from "@niaga/db";
 import type { Transaction } from "kysely";
-import { getAddressForCustomer } from "../addresses/addresses.service.ts";
+import { ownAddress } from "../addresses/addresses.service.ts";
 import type { Db } from "../shared/db.ts";
 import type { ShippingProvider, ShippingServiceQuote } from "../shipping/shipping.provider.ts";
-import { findCheckoutLines } from "./checkout.queries.ts";
+import { findCheckoutStart } from "./checkout.queries.ts";
 import { getCheckoutView } from "./checkout.read.ts";
 import type { QuotedStore } from "./checkout.shipping.ts";
 import { quoteStores } from "./checkout.shipping.ts";
@@ -72,12 +72,11 @@ async function createCheckout(
   params: { customerId: string; input: CheckoutInput; now?: Date },
 ): Promise<CheckoutView> {
   const { customerId, input } = params;
-  // One read for the cart, its lines, the stores' shipping origins and the commission rates, and
-  // one for the address, side by side on two pooled connections (neither is in the transaction).
-  const [lines, address] = await Promise.all([
-    findCheckoutLines(db, customerId),
-    getAddressForCustomer(db, { customerId, addressId: input.addressId }),
-  ]);
+  // One statement reads the cart, its lines, the stores' shipping origins, the commission rates
+  // and the address (not in the transaction: the transaction re-reads the cart under lock).
+  const start = await findCheckoutStart(db, { customerId, addressId: input.addressId });
+  const address = ownAddress(start.address);
+  const lines = start.lines;
   const quoted: QuotedStore[] = await quoteStores(deps.shipping, { lines, address, choices: input.shipping });
   const quotes = new Map<string, ShippingServiceQuote>(quoted.map((store) => [store.storeId, store.quote]));
   return db.transaction().execute((trx: Transaction<Database>) =>
