@@ -44,6 +44,20 @@ async function catalogBackdrop(productId: string, locationId: string) {
   await sql`analyze variants, inventory_levels, stock_locations`.execute(database.db);
 }
 
+type Sold = Awaited<ReturnType<typeof storeWithVariant>>;
+
+/** A new customer buys these variants (one line each) in one checkout on the one connection. */
+async function checkoutOnOneConnection(lines: { sold: Sold; quantity: number }[]) {
+  const { customer, address } = await customerWithAddress(database.db);
+  const input = await cartFor(
+    database.db,
+    customer.userId,
+    lines.map(({ sold, quantity }) => ({ variantId: sold.variantId, storeId: sold.store.id, quantity })),
+    address.id,
+  );
+  await placeCheckout(oneConnection.db, deps, { customerId: customer.userId, input });
+}
+
 describe("checkout's prepared statements", () => {
   it("settle on their generic plan instead of being planned again on every checkout", async () => {
     const checkouts = 9;
@@ -51,17 +65,10 @@ describe("checkout's prepared statements", () => {
     const b = await storeWithVariant(database.db, { price: 45_000, stock: 100 });
     await catalogBackdrop(a.product.id, a.locationId);
     for (let n = 0; n < checkouts; n++) {
-      const { customer, address } = await customerWithAddress(database.db);
-      const input = await cartFor(
-        database.db,
-        customer.userId,
-        [
-          { variantId: a.variantId, storeId: a.store.id, quantity: 1 },
-          { variantId: b.variantId, storeId: b.store.id, quantity: 2 },
-        ],
-        address.id,
-      );
-      await placeCheckout(oneConnection.db, deps, { customerId: customer.userId, input });
+      await checkoutOnOneConnection([
+        { sold: a, quantity: 1 },
+        { sold: b, quantity: 2 },
+      ]);
     }
 
     const statements = await sql<{ statement: string; custom_plans: number; generic_plans: number }>`
@@ -78,19 +85,11 @@ describe("checkout's prepared statements", () => {
   it("cost three statements besides begin and commit: the read, the opening and the write", async () => {
     const a = await storeWithVariant(database.db, { price: 70_000, stock: 100 });
     const b = await storeWithVariant(database.db, { price: 30_000, stock: 100 });
-    const checkout = async () => {
-      const { customer, address } = await customerWithAddress(database.db);
-      const input = await cartFor(
-        database.db,
-        customer.userId,
-        [
-          { variantId: a.variantId, storeId: a.store.id, quantity: 1 },
-          { variantId: b.variantId, storeId: b.store.id, quantity: 1 },
-        ],
-        address.id,
-      );
-      await placeCheckout(oneConnection.db, deps, { customerId: customer.userId, input });
-    };
+    const checkout = () =>
+      checkoutOnOneConnection([
+        { sold: a, quantity: 1 },
+        { sold: b, quantity: 1 },
+      ]);
     // Executions of every statement the one connection prepared, this count's own query aside.
     const executions = async () => {
       const { rows } = await sql<{ statement: string; runs: number }>`
