@@ -18,8 +18,8 @@ export interface CallsInProgressOptions<E extends Env> {
  * newer call's, so each takes as long as the whole backlog, and what it has built meanwhile lives
  * long enough for V8 to move it to the old generation and mark it there. Taking turns, the calls
  * in progress finish quickly, a waiting one costs a parked request, and the process does less
- * work per call: spread checkouts at 50 connections cost 2.6-3.0 ms of API CPU instead of 3.4-4.0
- * and went from 192-214 to 230-272 a second (README, Performance).
+ * work per call (README, Performance: spread checkouts at 50 connections cost 2.6-3.2 ms of API
+ * CPU instead of 3.6-4.3 in the runs that showed it; when the machine was slower, within noise).
  *
  * The wait is bounded: a call that has waited `maxWaitMs` is served anyway (over the limit), so
  * calls stuck on something slow (a shipping provider timing out) can delay the others, never

@@ -74,6 +74,7 @@ export function levelsForUpdate(trx: Db, variantIds: readonly string[]) {
       .innerJoin("stock_locations as s", "s.id", "l.location_id")
       .select(["l.variant_id", "l.location_id", "l.on_hand", "l.reserved", "s.is_default"])
       // One array parameter: the same statement text, and one plan, for any number of variants.
+      // The outer cast makes it an array expression: bare, `any((select …))` is a subquery's rows.
       .where(sql<boolean>`l.variant_id = any(${arrayParameter([...new Set(variantIds)].sort(), "text")}::text[])`)
       .orderBy("l.variant_id")
       .orderBy("l.location_id")
