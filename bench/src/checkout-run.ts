@@ -137,6 +137,7 @@ async function drive(shoppers: readonly Shopper[], connections: number): Promise
   let next = 0;
   let ok = 0;
   let lastOkAt = 0;
+  let lastResponseAt = 0;
   const byStatus = new Map<string, number>();
   const samples = new Map<string, string>();
   const sampler = sampleRss(apiPid as number);
@@ -169,6 +170,7 @@ async function drive(shoppers: readonly Shopper[], connections: number): Promise
           };
         },
         onResponse: (status, body) => {
+          lastResponseAt = performance.now();
           byStatus.set(String(status), (byStatus.get(String(status)) ?? 0) + 1);
           if (status >= 200 && status < 300) {
             ok += 1;
@@ -180,7 +182,10 @@ async function drive(shoppers: readonly Shopper[], connections: number): Promise
       },
     ],
   });
-  const seconds = (performance.now() - started) / 1000;
+  // Until the last answer: autocannon notices a run bounded by `amount` is over only at its next
+  // sample tick, which had rounded every run up to whole seconds (3,900 checkouts in 12.3 s read
+  // as 13.0 s, 7% fewer per second than were served).
+  const seconds = ((lastResponseAt || performance.now()) - started) / 1000;
   const peakRssMb = sampler.stop();
   const backends = backendSampler.stop();
   const driverCpu = process.cpuUsage(cpuBefore.driver);
