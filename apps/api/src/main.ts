@@ -7,6 +7,7 @@ import { connect } from "@niaga/db";
 import type { Worker } from "@niaga/jobs/worker";
 import { createApp } from "./app.ts";
 import { buildServices } from "./services.ts";
+import { releaseStartupMemory } from "./startup-memory.ts";
 
 // The migrator, the demo seeders and the worker (pg-boss) are imported only when this process
 // uses them: an API-only process never loads pg-boss, which keeps its resident memory down.
@@ -61,6 +62,9 @@ if (mode !== "api") {
     logger,
   });
 }
+
+// Started: what loading every module left in the young generation goes back to the system.
+releaseStartupMemory();
 
 let stopping = false;
 async function shutdown(signal: string) {
