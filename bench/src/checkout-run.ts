@@ -183,8 +183,7 @@ async function drive(shoppers: readonly Shopper[], connections: number): Promise
     ],
   });
   // Until the last answer: autocannon notices a run bounded by `amount` is over only at its next
-  // sample tick, which had rounded every run up to whole seconds (3,900 checkouts in 12.3 s read
-  // as 13.0 s, 7% fewer per second than were served).
+  // sample tick (once a second), which had rounded every run's time up to whole seconds.
   const seconds = ((lastResponseAt || performance.now()) - started) / 1000;
   const peakRssMb = sampler.stop();
   const backends = backendSampler.stop();
