@@ -39,4 +39,5 @@ WORKDIR /app/apps/api
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "src/main.ts", "--api-only"]
+# The heap flags of apps/api's `start` script (README, Performance).
+CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=384", "src/main.ts", "--api-only"]
