@@ -15,12 +15,13 @@ export function youngGenerationBytes(): number {
  * where a large young generation is what keeps short-lived request garbage out of the old one
  * (measured: with 16 MB semi-spaces the idle API fell from 159 to 125 MB resident).
  *
- * The collector is reached through a fresh context, where `--expose-gc` installs `gc`, so the
- * main context never gets a global `gc` that any dependency could call.
+ * The collector is reached through a fresh context, where `--expose-gc` installs `gc`, and the
+ * flag is turned off again at once, so neither the main context nor any later one gets a `gc`
+ * that a dependency could call.
  */
 export function releaseStartupMemory(): void {
-  const exposed = (globalThis as { gc?: GarbageCollect }).gc;
-  if (!exposed) setFlagsFromString("--expose-gc");
-  const collect = exposed ?? (runInNewContext("gc") as GarbageCollect);
+  setFlagsFromString("--expose-gc");
+  const collect = runInNewContext("gc") as GarbageCollect;
+  setFlagsFromString("--no-expose-gc");
   collect({ type: "major", execution: "sync", flavor: "last-resort" });
 }
