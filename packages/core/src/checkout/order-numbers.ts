@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomChars } from "../shared/random-chars.ts";
 
 // Crockford-style: no I, L, O or U, so a number read over the phone is not misheard.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -9,7 +9,5 @@ const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
  */
 export function newOrderNumber(now: Date = new Date()): string {
   const date = now.toISOString().slice(2, 10).replaceAll("-", "");
-  let suffix = "";
-  for (const byte of randomBytes(8)) suffix += ALPHABET[byte % ALPHABET.length];
-  return `NG${date}-${suffix}`;
+  return `NG${date}-${randomChars(ALPHABET, 8)}`;
 }

@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
+import { randomChars } from "../shared/random-chars.ts";
 
 /**
  * Uppercase letters and digits without the look-alikes (0/O, 1/I/L): 31 symbols customers can
- * read off a receipt and type back. Rejection sampling keeps every symbol equally likely.
+ * read off a receipt and type back (randomChars keeps every symbol equally likely).
  */
 export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 /** 31^8 ≈ 8.5·10^11 codes per prefix: collisions are rare, and the unique index retries them anyway. */
@@ -15,13 +15,7 @@ export function normalizeCode(code: string): string {
 
 /** One random code, `PREFIX-XXXXXXXX` when a prefix is given. */
 export function randomCode(prefix?: string): string {
-  let body = "";
-  while (body.length < RANDOM_CODE_LENGTH) {
-    for (const byte of randomBytes(RANDOM_CODE_LENGTH * 2)) {
-      // 248 = 8 * 31: bytes at or above it would favour the first symbols.
-      if (byte < 248 && body.length < RANDOM_CODE_LENGTH) body += CODE_ALPHABET[byte % CODE_ALPHABET.length];
-    }
-  }
+  const body = randomChars(CODE_ALPHABET, RANDOM_CODE_LENGTH);
   return prefix ? `${normalizeCode(prefix)}-${body}` : body;
 }
 

@@ -1,16 +1,10 @@
-import { randomBytes } from "node:crypto";
+import { randomChars } from "./random-chars.ts";
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 /** Base36 digits of a millisecond timestamp: 9 cover every date until the year 5188. */
 const TIME_DIGITS = 9;
 /** Ids at least this long start with their creation time. */
 const TIME_ORDERED_FROM = 20;
-
-function randomChars(count: number): string {
-  let chars = "";
-  for (const byte of randomBytes(count)) chars += ALPHABET[byte % ALPHABET.length];
-  return chars;
-}
 
 /**
  * A URL-safe id in lowercase base36. A row id (the default 24 characters) starts with the time it
@@ -22,7 +16,7 @@ function randomChars(count: number): string {
  * ids (a slug's suffix) are wholly random.
  */
 export function newId(length = 24): string {
-  if (length < TIME_ORDERED_FROM) return randomChars(length);
+  if (length < TIME_ORDERED_FROM) return randomChars(ALPHABET, length);
   const time = Date.now().toString(36).padStart(TIME_DIGITS, "0");
-  return time + randomChars(length - TIME_DIGITS);
+  return time + randomChars(ALPHABET, length - TIME_DIGITS);
 }
