@@ -16,28 +16,6 @@ const foreignKeyViolation = { code: "23503" };
 const restrictViolation = { code: "23001" };
 
 describe("keys of what checkout writes", () => {
-  it("refuses an order line whose product is not its variant's product", async () => {
-    const shirt = await storeWithVariant(database.db);
-    const other = await storeWithVariant(database.db);
-    const customer = await insertUser(database.db, "customer");
-    const line = (productId: string) =>
-      database.db
-        .insertInto("order_lines")
-        .values({
-          id: newId(),
-          customer_id: customer.userId,
-          store_id: shirt.store.id,
-          product_id: productId,
-          variant_id: shirt.variantId,
-          product_title: "Kaos",
-          unit_price: 5_000_000,
-          quantity: 1,
-        })
-        .execute();
-    await expect(line(other.product.id)).rejects.toMatchObject(foreignKeyViolation);
-    await expect(line(shirt.product.id)).resolves.toBeDefined();
-  });
-
   it("refuses a journal row for a variant at a location where it has no stock level", async () => {
     const shirt = await storeWithVariant(database.db);
     // A location of another store: the variant exists, the location exists, the level does not.

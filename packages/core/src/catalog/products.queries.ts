@@ -66,6 +66,40 @@ export async function categoryExists(db: Db, categoryId: string): Promise<boolea
   return Boolean(await db.selectFrom("categories").select("id").where("id", "=", categoryId).executeTakeFirst());
 }
 
+/**
+ * Locks what a checkout of this store's product locks, in checkout's order: the cart lines
+ * holding its variants, then their stock levels by (variant, location); the caller locks the
+ * product row after these, as a checkout that updates it does. Order lines keep no foreign key
+ * to the variant they sold (see the 2026-12-02 order-line-history migration), so this is what
+ * keeps a delete and a checkout apart: a checkout that got there first commits its lines before
+ * wasEverOrdered looks, and one that comes after finds its cart lines and the levels gone and sells
+ * nothing.
+ */
+export async function lockProductSales(db: Db, params: { storeId: string; productId: string }): Promise<void> {
+  await db
+    .selectFrom("cart_lines as c")
+    .innerJoin("variants as v", "v.id", "c.variant_id")
+    .innerJoin("products as p", "p.id", "v.product_id")
+    .select("c.cart_id")
+    .where("p.id", "=", params.productId)
+    .where("p.store_id", "=", params.storeId)
+    .orderBy("c.cart_id")
+    .orderBy("c.variant_id")
+    .forUpdate("c")
+    .execute();
+  await db
+    .selectFrom("inventory_levels as l")
+    .innerJoin("variants as v", "v.id", "l.variant_id")
+    .innerJoin("products as p", "p.id", "v.product_id")
+    .select("l.variant_id")
+    .where("p.id", "=", params.productId)
+    .where("p.store_id", "=", params.storeId)
+    .orderBy("l.variant_id")
+    .orderBy("l.location_id")
+    .forUpdate("l")
+    .execute();
+}
+
 export async function wasEverOrdered(db: Db, productId: string): Promise<boolean> {
   return Boolean(
     await db.selectFrom("order_lines").select("id").where("product_id", "=", productId).limit(1).executeTakeFirst(),

@@ -9,7 +9,7 @@ import { requireSellerStore } from "../stores/stores.service.ts";
 import type { Actor } from "../users/users.service.ts";
 import { applyVisibilityChange } from "./product-aggregates.ts";
 import type { ProductRow } from "./products.queries.ts";
-import { categoryExists, lockOwnProduct, wasEverOrdered } from "./products.queries.ts";
+import { categoryExists, lockOwnProduct, lockProductSales, wasEverOrdered } from "./products.queries.ts";
 import { loadSellerProduct } from "./products.read.ts";
 
 async function requireLockedProduct(db: Db, storeId: string, productId: string, strength?: "update") {
@@ -98,8 +98,9 @@ export async function archiveProduct(db: Db, actor: Actor, params: { id: string 
 
 /**
  * Deletes the product, or archives it when it was ever ordered (order lines reference it, and
- * order history keeps its snapshot). The row lock is a full `for update`, so no order line can
- * start referencing the product between the check and the delete.
+ * order history keeps its snapshot). The product's row lock is a full `for update`, and its cart
+ * lines and stock levels are locked as a checkout locks them (lockProductSales), so no order line
+ * can start referencing it between the check and the delete.
  */
 export async function deleteProduct(
   db: Db,
@@ -109,6 +110,7 @@ export async function deleteProduct(
 ): Promise<{ outcome: "deleted" | "archived" }> {
   const store = await requireSellerStore(db, actor.userId);
   const result = await inTransaction(db, async (trx) => {
+    await lockProductSales(trx, { storeId: store.id, productId: params.id });
     const product = await requireLockedProduct(trx, store.id, params.id, "update");
     if (await wasEverOrdered(trx, product.id)) {
       if (product.status !== "archived") {
