@@ -3,8 +3,9 @@ import { randomFillSync } from "node:crypto";
 /**
  * Random bytes are drawn from the CSPRNG in 4 KB batches and handed out from there: a checkout
  * makes a dozen ids and order numbers, and one call into the CSPRNG per id cost ~3% of the API's
- * CPU under load (the same batching Node does for randomUUID). Only for values that are not
- * secrets; tokens and keys take their own bytes straight from randomBytes.
+ * CPU under load (the same batching Node does for randomUUID). The bytes are the CSPRNG's all
+ * the same; credentials (session tokens, API keys) still take theirs straight from randomBytes,
+ * so no copy of them waits in a shared buffer.
  */
 const POOL_BYTES = 4096;
 const pool = Buffer.alloc(POOL_BYTES);
