@@ -130,6 +130,16 @@ interface Outcome {
   backends: { active: number; lockWaits: number };
   /** The machine's 1-minute load average at the end (2 cores: above 2 means queueing). */
   load: number;
+  /** WAL the cluster wrote per request (KB): the same code writes the same, however fast the machine runs. */
+  walKb: number;
+}
+
+/** Bytes of WAL written since the cluster began, read off its insert position (exact, no stats lag). */
+async function walPosition(): Promise<number> {
+  const row = await db.query<{ bytes: string }>(
+    "select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::text as bytes",
+  );
+  return Number(row.rows[0]?.bytes ?? 0);
 }
 
 const runTag = Date.now().toString(36);
@@ -142,6 +152,7 @@ async function drive(shoppers: readonly Shopper[], connections: number): Promise
   const samples = new Map<string, string>();
   const sampler = sampleRss(apiPid as number);
   const backendSampler = sampleBackends();
+  const walBefore = await walPosition();
   const cpuBefore = { api: cpuMs(apiPid as number), pg: pgPid ? childrenCpuMs(pgPid) : 0, driver: process.cpuUsage() };
   const started = performance.now();
   const result = await autocannon({
@@ -194,6 +205,7 @@ async function drive(shoppers: readonly Shopper[], connections: number): Promise
     pg: pgPid ? per(childrenCpuMs(pgPid) - cpuBefore.pg) : Number.NaN,
     driver: per((driverCpu.user + driverCpu.system) / 1000),
   };
+  const walKb = per((await walPosition()) - walBefore) / 1024;
   const lost = result.errors + result.timeouts;
   if (lost) byStatus.set("socket/timeout", lost);
   return {
@@ -211,6 +223,7 @@ async function drive(shoppers: readonly Shopper[], connections: number): Promise
     cpu,
     backends,
     load: loadavg()[0] ?? 0,
+    walKb,
   };
 }
 
@@ -302,7 +315,7 @@ const results: { scenario: string; outcome: Outcome; verdicts: string[] }[] = []
 const failures: string[] = [];
 let peakRss = idleRss;
 console.log(
-  "\nscenario conns  reqs |  2xx  checkouts/s  p50 ms  p99 ms  secs | cpu ms/req: api   pg  gen load | pg busy lock | errors by status | targets",
+  "\nscenario conns  reqs |  2xx  checkouts/s  p50 ms  p99 ms  secs | cpu ms/req: api   pg  gen load | wal KB/req | pg busy lock | errors by status | targets",
 );
 for (const scenario of ["spread", "hot"].filter((name) => scenarioNames.includes(name))) {
   const pool = scenario === "spread" ? spreadFresh.slice(warmupShoppers.length) : hotFresh;
@@ -333,7 +346,7 @@ for (const scenario of ["spread", "hot"].filter((name) => scenarioNames.includes
     failures.push(...verdicts.filter((v) => v.includes("MISSED")).map((v) => `${scenario}@${connections}: ${v}`));
     results.push({ scenario, outcome, verdicts });
     console.log(
-      `${scenario.padEnd(8)} ${fmt(connections, 5)} ${fmt(outcome.requests, 5)} | ${fmt(outcome.ok, 4)} ${fmt(outcome.rps, 12, 1)} ${fmt(outcome.p50, 7)} ${fmt(outcome.p99, 7)} ${fmt(outcome.seconds, 5, 1)} |            ${fmt(outcome.cpu.api, 4, 1)} ${fmt(outcome.cpu.pg, 4, 1)} ${fmt(outcome.cpu.driver, 4, 1)} ${fmt(outcome.load, 4, 1)} | ${fmt(outcome.backends.active, 4, 1)} ${fmt(outcome.backends.lockWaits, 4, 1)} | ${statusText(outcome).padEnd(16)} | ${verdicts.join(", ")}`,
+      `${scenario.padEnd(8)} ${fmt(connections, 5)} ${fmt(outcome.requests, 5)} | ${fmt(outcome.ok, 4)} ${fmt(outcome.rps, 12, 1)} ${fmt(outcome.p50, 7)} ${fmt(outcome.p99, 7)} ${fmt(outcome.seconds, 5, 1)} |            ${fmt(outcome.cpu.api, 4, 1)} ${fmt(outcome.cpu.pg, 4, 1)} ${fmt(outcome.cpu.driver, 4, 1)} ${fmt(outcome.load, 4, 1)} | ${fmt(outcome.walKb, 10, 1)} | ${fmt(outcome.backends.active, 4, 1)} ${fmt(outcome.backends.lockWaits, 4, 1)} | ${statusText(outcome).padEnd(16)} | ${verdicts.join(", ")}`,
     );
   }
 }
