@@ -1,12 +1,7 @@
-import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
+import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 type GarbageCollect = (options: { type: "major"; execution: "sync"; flavor: "last-resort" }) => void;
-
-/** The young generation's committed size in bytes (both semi-spaces). */
-export function youngGenerationBytes(): number {
-  return getHeapSpaceStatistics().find((space) => space.space_name === "new_space")?.space_size ?? 0;
-}
 
 /**
  * Gives back what starting up left behind: loading and compiling every module grows V8's young
