@@ -1,3 +1,4 @@
+import type { Db } from "@niaga/core/shared/db";
 import { newId } from "@niaga/core/shared/ids";
 import type { TestDatabase } from "@niaga/testing/database";
 import { createTestDatabase } from "@niaga/testing/database";
@@ -12,6 +13,43 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 const foreignKeyViolation = { code: "23503" };
+
+/** A bare checkout with one order of this customer at this store, as checkout writes them. */
+async function insertOrder(db: Db, params: { customerId: string; storeId: string }) {
+  const checkoutId = newId();
+  const orderId = newId();
+  await db
+    .insertInto("checkouts")
+    .values({
+      id: checkoutId,
+      customer_id: params.customerId,
+      idempotency_key: checkoutId,
+      currency: "IDR",
+      subtotal: 0,
+      shipping_total: 0,
+      grand_total: 0,
+      shipping_address: "{}",
+      expires_at: new Date(Date.now() + 60_000),
+    })
+    .execute();
+  await db
+    .insertInto("orders")
+    .values({
+      id: orderId,
+      number: `NG-${orderId}`,
+      checkout_id: checkoutId,
+      customer_id: params.customerId,
+      store_id: params.storeId,
+      subtotal: 0,
+      shipping_cost: 0,
+      total: 0,
+      shipping_courier: "jne",
+      shipping_service: "REG",
+      shipping_address: "{}",
+    })
+    .execute();
+  return { checkoutId, orderId };
+}
 /** What PostgreSQL raises when ON DELETE RESTRICT keeps a referenced row. */
 const restrictViolation = { code: "23001" };
 
@@ -58,38 +96,7 @@ describe("keys of what checkout writes", () => {
     await expect(
       database.db.transaction().execute(async (trx) => {
         const customer = await insertUser(trx, "customer");
-        const checkoutId = newId();
-        const orderId = newId();
-        await trx
-          .insertInto("checkouts")
-          .values({
-            id: checkoutId,
-            customer_id: customer.userId,
-            idempotency_key: "k",
-            currency: "IDR",
-            subtotal: 0,
-            shipping_total: 0,
-            grand_total: 0,
-            shipping_address: "{}",
-            expires_at: new Date(Date.now() + 60_000),
-          })
-          .execute();
-        await trx
-          .insertInto("orders")
-          .values({
-            id: orderId,
-            number: `NG-${orderId}`,
-            checkout_id: checkoutId,
-            customer_id: customer.userId,
-            store_id: held.store.id,
-            subtotal: 0,
-            shipping_cost: 0,
-            total: 0,
-            shipping_courier: "jne",
-            shipping_service: "REG",
-            shipping_address: "{}",
-          })
-          .execute();
+        const { checkoutId, orderId } = await insertOrder(trx, { customerId: customer.userId, storeId: held.store.id });
         await trx
           .insertInto("stock_holds")
           .values({
@@ -103,5 +110,91 @@ describe("keys of what checkout writes", () => {
         await trx.deleteFrom("variants").where("id", "=", held.variantId).execute();
       }),
     ).rejects.toMatchObject(restrictViolation);
+  });
+
+  it("refuses a hold that names an order of another checkout", async () => {
+    const shirt = await storeWithVariant(database.db);
+    const customer = await insertUser(database.db, "customer");
+    const mine = await insertOrder(database.db, { customerId: customer.userId, storeId: shirt.store.id });
+    const other = await insertOrder(database.db, { customerId: customer.userId, storeId: shirt.store.id });
+    const hold = (checkoutId: string) =>
+      database.db
+        .insertInto("stock_holds")
+        .values({
+          checkout_id: checkoutId,
+          order_id: mine.orderId,
+          variant_id: shirt.variantId,
+          location_id: shirt.locationId,
+          quantity: 1,
+        })
+        .execute();
+    await expect(hold(other.checkoutId)).rejects.toMatchObject(foreignKeyViolation);
+    await expect(hold(mine.checkoutId)).resolves.toBeDefined();
+  });
+
+  it("refuses an order line whose store or customer is not its order's", async () => {
+    const shirt = await storeWithVariant(database.db);
+    const elsewhere = await sellerWithStore(database.db);
+    const customer = await insertUser(database.db, "customer");
+    const stranger = await insertUser(database.db, "customer");
+    const { orderId } = await insertOrder(database.db, { customerId: customer.userId, storeId: shirt.store.id });
+    const line = (params: { storeId: string; customerId: string }) =>
+      database.db
+        .insertInto("order_lines")
+        .values({
+          id: newId(),
+          order_id: orderId,
+          customer_id: params.customerId,
+          store_id: params.storeId,
+          product_id: shirt.product.id,
+          variant_id: shirt.variantId,
+          product_title: shirt.product.title,
+          unit_price: 5_000_000,
+          quantity: 1,
+        })
+        .execute();
+    await expect(line({ storeId: elsewhere.store.id, customerId: customer.userId })).rejects.toMatchObject(
+      foreignKeyViolation,
+    );
+    await expect(line({ storeId: shirt.store.id, customerId: stranger.userId })).rejects.toMatchObject(
+      foreignKeyViolation,
+    );
+    await expect(line({ storeId: shirt.store.id, customerId: customer.userId })).resolves.toBeDefined();
+  });
+
+  it("keeps who acted in the order history and the stock journal after their account is removed", async () => {
+    const shirt = await storeWithVariant(database.db);
+    const customer = await insertUser(database.db, "customer");
+    const manager = await insertUser(database.db, "manager");
+    const { orderId } = await insertOrder(database.db, { customerId: customer.userId, storeId: shirt.store.id });
+    await database.db
+      .insertInto("order_events")
+      .values({ order_id: orderId, to_status: "pending_payment", actor_id: manager.userId, actor_role: "manager" })
+      .execute();
+    await database.db
+      .insertInto("inventory_journal")
+      .values({
+        variant_id: shirt.variantId,
+        location_id: shirt.locationId,
+        on_hand_delta: 1,
+        on_hand_after: 11,
+        reason: "restock",
+        actor_id: manager.userId,
+      })
+      .execute();
+    await database.db.deleteFrom("user").where("id", "=", manager.userId).execute();
+    const events = await database.db
+      .selectFrom("order_events")
+      .select("actor_id")
+      .where("order_id", "=", orderId)
+      .execute();
+    const journal = await database.db
+      .selectFrom("inventory_journal")
+      .select("actor_id")
+      .where("variant_id", "=", shirt.variantId)
+      .where("reason", "=", "restock")
+      .execute();
+    expect(events).toEqual([{ actor_id: manager.userId }]);
+    expect(journal).toEqual([{ actor_id: manager.userId }]);
   });
 });
