@@ -47,7 +47,7 @@ async function catalogBackdrop(productId: string, locationId: string) {
 type Sold = Awaited<ReturnType<typeof storeWithVariant>>;
 
 /** A new customer buys these variants (one line each) in one checkout on the one connection. */
-async function checkoutOnOneConnection(lines: { sold: Sold; quantity: number }[]) {
+async function checkoutOnOneConnection(lines: { sold: Sold; quantity: number }[], checkoutDeps = deps) {
   const { customer, address } = await customerWithAddress(database.db);
   const input = await cartFor(
     database.db,
@@ -55,7 +55,7 @@ async function checkoutOnOneConnection(lines: { sold: Sold; quantity: number }[]
     lines.map(({ sold, quantity }) => ({ variantId: sold.variantId, storeId: sold.store.id, quantity })),
     address.id,
   );
-  await placeCheckout(oneConnection.db, deps, { customerId: customer.userId, input });
+  await placeCheckout(oneConnection.db, checkoutDeps, { customerId: customer.userId, input });
 }
 
 describe("checkout's prepared statements", () => {
@@ -82,15 +82,8 @@ describe("checkout's prepared statements", () => {
     expect(replanned).toEqual([]);
   });
 
-  it("cost three statements besides begin and commit: the read, the opening and the write", async () => {
-    const a = await storeWithVariant(database.db, { price: 70_000, stock: 100 });
-    const b = await storeWithVariant(database.db, { price: 30_000, stock: 100 });
-    const checkout = () =>
-      checkoutOnOneConnection([
-        { sold: a, quantity: 1 },
-        { sold: b, quantity: 1 },
-      ]);
-    // Executions of every statement the one connection prepared, this count's own query aside.
+  /** How many times each statement the one connection prepared ran during `work`, begin and commit aside. */
+  async function statementsRun(work: () => Promise<void>): Promise<number[]> {
     const executions = async () => {
       const { rows } = await sql<{ statement: string; runs: number }>`
         select statement, (custom_plans + generic_plans)::int as runs from pg_prepared_statements`.execute(
@@ -100,14 +93,44 @@ describe("checkout's prepared statements", () => {
         rows.filter((row) => !row.statement.includes("pg_prepared_statements")).map((row) => [row.statement, row.runs]),
       );
     };
-    await checkout(); // the rate table is read once, then cached
     const before = await executions();
-    const checkouts = 4;
-    for (let n = 0; n < checkouts; n++) await checkout();
+    await work();
     const after = await executions();
-    const ran = [...after].map(([statement, runs]) => ({ statement, runs: runs - (before.get(statement) ?? 0) }));
-    const begun = ran.filter((row) => /^\s*(begin|commit)\s*$/i.test(row.statement));
-    const others = ran.filter((row) => row.runs > 0 && !begun.includes(row));
-    expect(others.map((row) => row.runs)).toEqual([checkouts, checkouts, checkouts]);
+    return [...after]
+      .map(([statement, runs]) => ({ statement, runs: runs - (before.get(statement) ?? 0) }))
+      .filter((row) => row.runs > 0 && !/^\s*(begin|commit)\s*$/i.test(row.statement))
+      .map((row) => row.runs);
+  }
+
+  async function fourCheckouts(checkoutDeps: CheckoutDeps) {
+    const a = await storeWithVariant(database.db, { price: 70_000, stock: 100 });
+    const b = await storeWithVariant(database.db, { price: 30_000, stock: 100 });
+    const checkout = () =>
+      checkoutOnOneConnection(
+        [
+          { sold: a, quantity: 1 },
+          { sold: b, quantity: 1 },
+        ],
+        checkoutDeps,
+      );
+    await checkout(); // the rate table is read once, then cached
+    return statementsRun(async () => {
+      for (let n = 0; n < 4; n++) await checkout();
+    });
+  }
+
+  it("cost two statements besides begin and commit when shipping quotes from the database: the opening and the write", async () => {
+    expect(deps.shipping.quotesFromDatabase).toBe(true);
+    expect(await fourCheckouts(deps)).toEqual([4, 4]);
+  });
+
+  it("cost three with a provider on the network, asked before the transaction: the read, the opening and the write", async () => {
+    // The same rates, from a provider that does not say it quotes from the database: as
+    // RajaOngkir's, its quotes are taken before the transaction, from a read of their own.
+    const remote: CheckoutDeps = {
+      ...deps,
+      shipping: { name: "remote", quote: (request) => deps.shipping.quote(request) },
+    };
+    expect(await fourCheckouts(remote)).toEqual([4, 4, 4]);
   });
 });

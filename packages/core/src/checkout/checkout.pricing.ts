@@ -1,5 +1,7 @@
 import type { AppliedCoupon } from "../coupons/coupons.checkout.ts";
 import { allocateLargestRemainder } from "../shared/money.ts";
+import type { ShippingServiceQuote } from "../shipping/shipping.provider.ts";
+import type { CheckoutLine } from "./checkout.queries.ts";
 
 /** One store's share of a checkout, in minor units. */
 export interface StoreTotals {
@@ -55,4 +57,16 @@ export function priceStores(params: {
 /** Goods left to pay after coupons: the base the coins cap is a share of. */
 export function goodsAfterDiscounts(totals: readonly StoreTotals[]): number {
   return totals.reduce((sum, store) => sum + store.subtotal - store.storeDiscount - store.platformDiscount, 0);
+}
+
+/** Each store's goods at the confirmed prices (checked against the fresh ones: assertPurchasable) and its shipping. */
+export function storesOf(lines: readonly CheckoutLine[], quotes: ReadonlyMap<string, ShippingServiceQuote>) {
+  const subtotals = new Map<string, number>();
+  for (const line of lines)
+    subtotals.set(line.storeId, (subtotals.get(line.storeId) ?? 0) + line.seenUnitPrice * line.quantity);
+  return [...subtotals].map(([storeId, subtotal]) => ({
+    storeId,
+    subtotal,
+    shippingCost: (quotes.get(storeId) as ShippingServiceQuote).price,
+  }));
 }

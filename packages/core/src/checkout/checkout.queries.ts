@@ -5,7 +5,7 @@ import type { AddressRow } from "../addresses/addresses.queries.ts";
 import { addressQuery } from "../addresses/addresses.queries.ts";
 import { categoryCommissionRate, storeCommissionRate } from "../ledger/commission.ts";
 import type { Db } from "../shared/db.ts";
-import { levelsForUpdate, sortLevels } from "./stock-holds.ts";
+import { levelsForUpdate, lockedLevelsQuery, sortLevels } from "./stock-holds.ts";
 import type { LockedLevel } from "./stock-level-effects.ts";
 
 /** One cart line as checkout needs it: what is bought, at which price, and whether it is for sale now. */
@@ -27,11 +27,10 @@ export interface CheckoutLine {
 }
 
 /**
- * A line read before the transaction, with its cart, its store's shipping origin (null: none)
- * and the commission rates that may apply to it (decided at placing, so read with the cart).
+ * A line with what checkout reads alongside it: its store's shipping origin (null: none) and the
+ * commission rates that may apply to it (decided at placing, so read with the cart).
  */
-export interface QuotedCheckoutLine extends CheckoutLine {
-  cartId: string;
+export interface CheckoutStartLine extends CheckoutLine {
   originCity: string | null;
   originPostalCode: string | null;
   originRegion: string | null;
@@ -39,7 +38,20 @@ export interface QuotedCheckoutLine extends CheckoutLine {
   categoryRateBps: number | null;
 }
 
+/** A line read before the transaction (see findCheckoutStart), with its cart. */
+export interface QuotedCheckoutLine extends CheckoutStartLine {
+  cartId: string;
+}
+
 const purchasable = sql<boolean>`(p.status = 'active' and p.hidden_at is null and v.archived_at is null and s.status = 'open')`;
+
+/** A taken cart line as CheckoutLine, for the RETURNING of the statements that empty the cart. */
+const takenLineColumns = sql`
+  c.variant_id as "variantId", p.id as "productId", s.id as "storeId", s.name as "storeName",
+  p.category_id as "categoryId", p.title as "productTitle", v.title as "variantTitle", v.sku,
+  c.quantity, c.seen_unit_price as "seenUnitPrice", v.price as "unitPrice",
+  p.weight_grams as "weightGrams", ${purchasable} as purchasable,
+  p.low_stock_threshold as "lowStockThreshold"`;
 
 /**
  * The customer's cart lines, oldest first, with each store's default stock location and the
@@ -97,17 +109,21 @@ export async function findCheckoutStart(
       jsonObjectFrom(addressQuery(db, params)).as("address"),
     ])
     .executeTakeFirstOrThrow();
-  const address = row.address as
+  return { lines: row.lines as QuotedCheckoutLine[], address: addressFromJson(row.address) };
+}
+
+/** An address row as to_json wrote it (timestamps as strings), or null. */
+function addressFromJson(json: unknown): AddressRow | null {
+  const address = json as
     | (Omit<AddressRow, "created_at" | "updated_at"> & { created_at: string; updated_at: string })
     | null;
-  return {
-    lines: row.lines as QuotedCheckoutLine[],
-    address: address && {
+  return (
+    address && {
       ...address,
       created_at: new Date(address.created_at),
       updated_at: new Date(address.updated_at),
-    },
-  };
+    }
+  );
 }
 
 /** What the checkout transaction's first statement did. */
@@ -138,12 +154,7 @@ export async function openCheckout(
       delete from cart_lines c
       using variants v, products p, stores s
       where c.cart_id = ${params.cartId} and v.id = c.variant_id and p.id = v.product_id and s.id = p.store_id
-      returning
-        c.variant_id as "variantId", p.id as "productId", s.id as "storeId", s.name as "storeName",
-        p.category_id as "categoryId", p.title as "productTitle", v.title as "variantTitle", v.sku,
-        c.quantity, c.seen_unit_price as "seenUnitPrice", v.price as "unitPrice",
-        p.weight_grams as "weightGrams", ${purchasable} as purchasable,
-        p.low_stock_threshold as "lowStockThreshold"
+      returning ${takenLineColumns}
     ), claimed as (${params.claim})${locking ? sql`, levels as (${levelsForUpdate(trx, params.lockVariantIds)})` : sql``}
     select
       (select coalesce(json_agg(taken), '[]') from taken) as lines,
@@ -151,4 +162,52 @@ export async function openCheckout(
       ${locking ? sql`(select coalesce(json_agg(levels), '[]') from levels)` : sql`'[]'::json`} as levels`.execute(trx);
   const row = result.rows[0] as OpenedCheckout;
   return { lines: row.lines, claimed: row.claimed, levels: sortLevels(row.levels) };
+}
+
+/** What openWholeCheckout did: openCheckout's answer, with what findCheckoutStart would have read. */
+export interface OpenedWholeCheckout extends OpenedCheckout {
+  /** Oldest first, as the cart lists them. */
+  lines: CheckoutStartLine[];
+  /** Null when the address is not this customer's. */
+  address: AddressRow | null;
+}
+
+/**
+ * openCheckout for a checkout that reads nothing before its transaction (its shipping provider
+ * quotes from the database): the same three steps in the same order, the cart found by its
+ * customer, each line returned with its store's shipping origin and its commission rates, the
+ * address read alongside, and, when `lock` is set, the taken lines' stock levels locked.
+ */
+export async function openWholeCheckout(
+  trx: Db,
+  params: { customerId: string; addressId: string; claim: OperationNodeSource; lock: boolean },
+): Promise<OpenedWholeCheckout> {
+  const result = await sql<Omit<OpenedWholeCheckout, "address"> & { address: unknown }>`
+    with taken as (
+      delete from cart_lines c
+      using carts k, variants v, products p,
+        stores s left join stock_locations o on o.store_id = s.id and o.is_default
+      where k.customer_id = ${params.customerId} and c.cart_id = k.id
+        and v.id = c.variant_id and p.id = v.product_id and s.id = p.store_id
+      returning ${takenLineColumns}, c.added_at as "addedAt",
+        o.city as "originCity", o.postal_code as "originPostalCode", o.region as "originRegion",
+        ${storeCommissionRate(sql.ref("s.id"))} as "storeRateBps",
+        ${categoryCommissionRate(sql.ref("p.category_id"))} as "categoryRateBps"
+    ), claimed as (${params.claim})${
+      params.lock
+        ? sql`, levels as (${lockedLevelsQuery(trx, sql<boolean>`l.variant_id in (select "variantId" from taken)`)})`
+        : sql``
+    }
+    select
+      (select coalesce(json_agg(taken order by "addedAt", "variantId"), '[]') from taken) as lines,
+      exists (select from claimed) as claimed,
+      ${params.lock ? sql`(select coalesce(json_agg(levels), '[]') from levels)` : sql`'[]'::json`} as levels,
+      (${jsonObjectFrom(addressQuery(trx, params))}) as address`.execute(trx);
+  const row = result.rows[0] as Omit<OpenedWholeCheckout, "address"> & { address: unknown };
+  return {
+    lines: row.lines,
+    claimed: row.claimed,
+    levels: sortLevels(row.levels),
+    address: addressFromJson(row.address),
+  };
 }

@@ -1,8 +1,8 @@
 import type { CheckoutInput, CustomerAddress } from "@niaga/contracts";
 import { DomainError } from "../shared/errors.ts";
-import type { ShippingProvider, ShippingServiceQuote } from "../shipping/shipping.provider.ts";
+import type { QuoteOptions, ShippingProvider, ShippingServiceQuote } from "../shipping/shipping.provider.ts";
 import { quoteChosenService } from "../shipping/shipping.provider.ts";
-import type { QuotedCheckoutLine } from "./checkout.queries.ts";
+import type { CheckoutStartLine } from "./checkout.queries.ts";
 
 export interface QuotedStore {
   storeId: string;
@@ -13,11 +13,16 @@ export interface QuotedStore {
 /**
  * Checks there is exactly one shipping choice per store in the cart and prices each from the
  * store's default stock location (read with the lines) to the customer's address. Runs outside
- * any transaction: the provider may be a remote API.
+ * any transaction unless the provider quotes from the database (then `db` is the transaction).
  */
 export async function quoteStores(
   provider: ShippingProvider,
-  params: { lines: readonly QuotedCheckoutLine[]; address: CustomerAddress; choices: CheckoutInput["shipping"] },
+  params: {
+    lines: readonly CheckoutStartLine[];
+    address: CustomerAddress;
+    choices: CheckoutInput["shipping"];
+    db?: QuoteOptions["db"];
+  },
 ): Promise<QuotedStore[]> {
   if (params.lines.length === 0) {
     throw new DomainError("INVALID", "Your cart is empty", { cart: ["Add something to your cart first"] });
@@ -69,6 +74,7 @@ export async function quoteStores(
           weightGrams: Math.max(store.grams, 1),
         },
         choice,
+        { ...(params.db && { db: params.db }) },
       );
       return { storeId, weightGrams: store.grams, quote };
     }),

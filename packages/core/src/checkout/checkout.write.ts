@@ -1,11 +1,10 @@
-import type { CheckoutInput, CheckoutView, CustomerAddress } from "@niaga/contracts";
-import type { Database, ShippingAddressSnapshot } from "@niaga/db";
+import type { CheckoutInput, CheckoutView } from "@niaga/contracts";
+import type { Database } from "@niaga/db";
 import type { Transaction } from "kysely";
 import { maxRedeemableCoins, redeemCoins } from "../coins/coins.checkout.ts";
 import type { AppliedCoupon } from "../coupons/coupons.checkout.ts";
 import { redeemCoupons } from "../coupons/coupons.checkout.ts";
 import type { DomainEvent } from "../events/domain-events.ts";
-import { domainEventsInsert } from "../events/domain-events.ts";
 import { commissionRatesOf } from "../ledger/commission.ts";
 import { accounts } from "../ledger/ledger.accounts.ts";
 import { postJournalEntry } from "../ledger/ledger.service.ts";
@@ -14,10 +13,11 @@ import { newId } from "../shared/ids.ts";
 import { insertUnnested } from "../shared/unnest-insert.ts";
 import type { ShippingServiceQuote } from "../shipping/shipping.provider.ts";
 import { PriceChangedError } from "./checkout.errors.ts";
+import type { QuotedStart } from "./checkout.open.ts";
+import { addressSnapshot, openAndQuote, openQuoted } from "./checkout.open.ts";
 import type { StoreTotals } from "./checkout.pricing.ts";
-import { goodsAfterDiscounts, priceStores } from "./checkout.pricing.ts";
-import type { CheckoutLine, QuotedCheckoutLine } from "./checkout.queries.ts";
-import { openCheckout } from "./checkout.queries.ts";
+import { goodsAfterDiscounts, priceStores, storesOf } from "./checkout.pricing.ts";
+import type { CheckoutLine } from "./checkout.queries.ts";
 import { toCheckoutOrders } from "./checkout.read.ts";
 import { ORDER_COLUMNS, ORDER_EVENT_COLUMNS, ORDER_LINE_COLUMNS } from "./checkout.rows.ts";
 import type { CheckoutDeps } from "./checkout.service.ts";
@@ -26,12 +26,9 @@ import { holdStock } from "./stock-holds.ts";
 
 interface WriteParams {
   customerId: string;
-  cartId: string;
   input: CheckoutInput;
-  address: CustomerAddress;
-  quotes: ReadonlyMap<string, ShippingServiceQuote>;
-  /** The lines the shipping quotes were priced for, read before the transaction. */
-  quotedLines: readonly QuotedCheckoutLine[];
+  /** Null: nothing was read before the transaction; it reads the cart and quotes shipping itself. */
+  quoted: QuotedStart | null;
   now: Date;
   onDuplicate: () => never;
 }
@@ -42,36 +39,21 @@ export async function writeCheckout(
   deps: CheckoutDeps,
   params: WriteParams,
 ): Promise<CheckoutView> {
-  const { customerId, input, now } = params;
+  const { customerId, input, now, quoted } = params;
   const checkoutId = newId();
   const expiresAt = new Date(now.getTime() + deps.config.CHECKOUT_EXPIRY_MINUTES * 60_000);
-  const shippingAddress: ShippingAddressSnapshot = {
-    recipient: params.address.recipient,
-    phone: params.address.phone,
-    line: params.address.line,
-    city: params.address.city,
-    postalCode: params.address.postalCode,
-    region: params.address.region,
-    ...(params.address.note ? { note: params.address.note } : {}),
-  };
-  const quoted = params.quotedLines;
-  const storeIds = [...new Set(quoted.map((line) => line.storeId))];
-  const orderIds = new Map(storeIds.map((storeId) => [storeId, newId()]));
-  const lineIds = new Map(quoted.map((line) => [line.variantId, newId()]));
-  // Priced at the confirmed prices: the transaction commits only if every line still costs that
-  // (assertPurchasable), so these are the fresh lines' totals too.
-  const subtotals = new Map<string, number>();
-  for (const line of quoted)
-    subtotals.set(line.storeId, (subtotals.get(line.storeId) ?? 0) + line.seenUnitPrice * line.quantity);
-  const stores = storeIds.map((storeId) => ({
-    storeId,
-    subtotal: subtotals.get(storeId) ?? 0,
-    shippingCost: (params.quotes.get(storeId) as ShippingServiceQuote).price,
-  }));
-  // Without coupons or coins the totals are known now, so the checkout row is written once;
-  // otherwise it is claimed with zeros and its totals set once the redemptions are priced.
+  // Without coupons or coins the totals are known once shipping is quoted, so when it was quoted
+  // before the transaction the checkout row is written once; otherwise it is claimed with zeros
+  // (and, unquoted, without its address) and completed once the redemptions are priced.
   const simple = input.couponCodes.length === 0 && input.coins === 0;
-  const known = simple ? checkoutTotalsOf(priceStores({ stores, coupons: [], coinsValue: 0 }), input, 0) : null;
+  const known =
+    quoted && simple
+      ? checkoutTotalsOf(
+          priceStores({ stores: storesOf(quoted.lines, quoted.quotes), coupons: [], coinsValue: 0 }),
+          input,
+          0,
+        )
+      : null;
   const claim = trx
     .insertInto("checkouts")
     .values({
@@ -84,7 +66,7 @@ export async function writeCheckout(
       grand_total: 0,
       ...known,
       coupon_codes: input.couponCodes,
-      shipping_address: JSON.stringify(shippingAddress),
+      shipping_address: quoted ? JSON.stringify(addressSnapshot(quoted.address)) : "{}",
       expires_at: expiresAt,
       created_at: now,
     })
@@ -98,25 +80,23 @@ export async function writeCheckout(
   // idempotency key (a twin that got past the cart, its own cart emptied and refilled meanwhile,
   // waits here, then inserts nothing) and, when it can, locks the levels. placeCheckout answers
   // a same-key twin with the winner's checkout; a failed check below rolls it all back.
-  const opened = await openCheckout(trx, {
-    cartId: params.cartId,
-    claim,
-    lockVariantIds: lockNow ? quoted.map((line) => line.variantId) : [],
-  });
-  assertSameCart(opened.lines, quoted);
-  const fresh = new Map(opened.lines.map((line) => [line.variantId, line]));
-  // In the order the cart lists them (the same variants: assertSameCart).
-  const lines = quoted.map((line) => fresh.get(line.variantId) as CheckoutLine);
+  const { opened, address, quotes, lines } = quoted
+    ? await openQuoted(trx, { quoted, claim, lockNow })
+    : await openAndQuote(trx, deps, { customerId, input, claim, lockNow });
   assertPurchasable(lines);
   if (!opened.claimed) params.onDuplicate();
+  const shippingAddress = addressSnapshot(address);
+  const stores = storesOf(lines, quotes);
+  const orderIds = new Map(stores.map((store) => [store.storeId, newId()]));
+  const lineIds = new Map(lines.map((line) => [line.variantId, newId()]));
 
-  // Priced with the fresh lines; the rates came with the quoted ones (the same variants, in order).
+  // Priced with the fresh lines, at the rates read with them.
   const commission = commissionRatesOf(
-    lines.map((line, index) => ({
+    lines.map((line) => ({
       storeId: line.storeId,
       amount: line.unitPrice * line.quantity,
-      storeRateBps: quoted[index]?.storeRateBps ?? null,
-      categoryRateBps: quoted[index]?.categoryRateBps ?? null,
+      storeRateBps: line.storeRateBps,
+      categoryRateBps: line.categoryRateBps,
     })),
     deps.config.PLATFORM_COMMISSION_BPS,
   );
@@ -158,7 +138,7 @@ export async function writeCheckout(
   });
 
   const orders = totals.map((store) => {
-    const quote = params.quotes.get(store.storeId) as ShippingServiceQuote;
+    const quote = quotes.get(store.storeId) as ShippingServiceQuote;
     return {
       id: orderIds.get(store.storeId) as string,
       number: newOrderNumber(now),
@@ -217,6 +197,8 @@ export async function writeCheckout(
         { productId: line.productId, storeId: line.storeId, lowStockThreshold: line.lowStockThreshold },
       ]),
     ),
+    // The outbox rows emitDomainEvents would write, in the same insert as the stock.changed ones.
+    events: placed,
     demands: lines.map((line) => ({
       orderId: orderIds.get(line.storeId) as string,
       lineId: lineIds.get(line.variantId) as string,
@@ -231,7 +213,14 @@ export async function writeCheckout(
       }
       return [
         insertUnnested("orders", ORDER_COLUMNS, orders),
-        ...(known ? [] : [trx.updateTable("checkouts").set(checkoutTotals).where("id", "=", checkoutId)]),
+        ...(known
+          ? []
+          : [
+              trx
+                .updateTable("checkouts")
+                .set({ ...checkoutTotals, ...(!quoted && { shipping_address: JSON.stringify(shippingAddress) }) })
+                .where("id", "=", checkoutId),
+            ]),
         insertUnnested(
           "order_events",
           ORDER_EVENT_COLUMNS,
@@ -245,8 +234,6 @@ export async function writeCheckout(
             created_at: now,
           })),
         ),
-        // The outbox rows emitDomainEvents would write, in the same statement.
-        domainEventsInsert(placed),
         insertUnnested(
           "order_lines",
           ORDER_LINE_COLUMNS,
@@ -346,18 +333,6 @@ function checkoutTotalsOf(totals: readonly StoreTotals[], input: CheckoutInput, 
     grand_total: sum((store) => store.total),
     wallet_amount: input.walletAmount,
   };
-}
-
-/** The cart changed between quoting shipping and the transaction: quoting again is the honest answer. */
-function assertSameCart(lines: readonly CheckoutLine[], quoted: readonly CheckoutLine[]) {
-  const key = (rows: readonly CheckoutLine[]) =>
-    rows
-      .map((row) => `${row.variantId}:${row.quantity}`)
-      .sort()
-      .join(",");
-  if (key(lines) !== key(quoted)) {
-    throw new DomainError("CONFLICT", "Your cart changed while checking out; please review it and try again");
-  }
 }
 
 function assertPurchasable(lines: readonly CheckoutLine[]) {

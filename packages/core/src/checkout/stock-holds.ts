@@ -1,13 +1,15 @@
 import type { Database, StockHoldStatus } from "@niaga/db";
-import type { OperationNodeSource, Transaction } from "kysely";
+import type { OperationNodeSource, RawBuilder, Transaction } from "kysely";
 import { sql } from "kysely";
+import type { DomainEvent } from "../events/domain-events.ts";
+import { domainEventsInsert } from "../events/domain-events.ts";
 import type { Db } from "../shared/db.ts";
 import type { ArrayType } from "../shared/unnest-insert.ts";
 import { arrayParameter, insertUnnested } from "../shared/unnest-insert.ts";
 import { OutOfStockError } from "./checkout.errors.ts";
 import { executeTogether } from "./combined-writes.ts";
 import type { LevelChange, LockedLevel } from "./stock-level-effects.ts";
-import { refreshCrossedProducts, stockChangedInsert } from "./stock-level-effects.ts";
+import { refreshCrossedProducts, stockChangedEvents } from "./stock-level-effects.ts";
 
 // The array type each written column travels as (see insertUnnested).
 const HOLD_COLUMNS = {
@@ -68,18 +70,24 @@ const byKey = (a: { variant_id: string; location_id: string }, b: { variant_id: 
  * instead of deadlocking. A builder, so checkout can run it inside its first statement.
  */
 export function levelsForUpdate(trx: Db, variantIds: readonly string[]) {
-  return (
-    trx
-      .selectFrom("inventory_levels as l")
-      .innerJoin("stock_locations as s", "s.id", "l.location_id")
-      .select(["l.variant_id", "l.location_id", "l.on_hand", "l.reserved", "s.is_default"])
-      // One array parameter: the same statement text, and one plan, for any number of variants.
-      // The outer cast makes it an array expression: bare, `any((select …))` is a subquery's rows.
-      .where(sql<boolean>`l.variant_id = any(${arrayParameter([...new Set(variantIds)].sort(), "text")}::text[])`)
-      .orderBy("l.variant_id")
-      .orderBy("l.location_id")
-      .forUpdate("l")
+  // One array parameter: the same statement text, and one plan, for any number of variants.
+  // The outer cast makes it an array expression: bare, `any((select …))` is a subquery's rows.
+  return lockedLevelsQuery(
+    trx,
+    sql<boolean>`l.variant_id = any(${arrayParameter([...new Set(variantIds)].sort(), "text")}::text[])`,
   );
+}
+
+/** levelsForUpdate for the levels `where` picks (a condition on `l`, the level). */
+export function lockedLevelsQuery(trx: Db, where: RawBuilder<boolean>) {
+  return trx
+    .selectFrom("inventory_levels as l")
+    .innerJoin("stock_locations as s", "s.id", "l.location_id")
+    .select(["l.variant_id", "l.location_id", "l.on_hand", "l.reserved", "s.is_default"])
+    .where(where)
+    .orderBy("l.variant_id")
+    .orderBy("l.location_id")
+    .forUpdate("l");
 }
 
 /** Locks the levels of these variants (see levelsForUpdate) and returns them in (variant, location) order. */
@@ -101,8 +109,9 @@ export function sortLevels(levels: LockedLevel[]): LockedLevel[] {
  * shortage throws OutOfStockError listing every short variant. `products`, when it covers every
  * demanded variant, spares the reads of their products for the low-stock and availability checks.
  * `alsoWrite` gives statements (which may use the allocations) to run in the same round trip as
- * the holds, so the locked levels are held for as few statements as possible. `locked` are the
- * demanded variants' levels when the caller already locked them (see levelsForUpdate).
+ * the holds, so the locked levels are held for as few statements as possible; `events` are outbox
+ * rows to write in the same insert as the stock.changed ones. `locked` are the demanded variants'
+ * levels when the caller already locked them (see levelsForUpdate).
  */
 export async function holdStock(
   trx: Transaction<Database>,
@@ -112,6 +121,7 @@ export async function holdStock(
     actorId: string | null;
     products?: ReadonlyMap<string, VariantProduct>;
     alsoWrite?: (allocations: readonly StockAllocation[]) => readonly OperationNodeSource[];
+    events?: readonly DomainEvent[];
     locked?: readonly LockedLevel[];
   },
 ): Promise<StockAllocation[]> {
@@ -166,6 +176,7 @@ export async function holdStock(
   });
   await moveReserved(trx, {
     alongside: [insertUnnested("stock_holds", HOLD_COLUMNS, holds), ...(params.alsoWrite?.(allocations) ?? [])],
+    events: params.events,
     changes: holds.map((hold) => ({ ...hold, reservedDelta: hold.quantity, onHandDelta: 0 })),
     levels,
     reason: "reservation",
@@ -194,6 +205,8 @@ async function moveReserved(
     /** variant id → product id, for callers that know them without the rest of VariantProduct. */
     productOf?: ReadonlyMap<string, string>;
     alongside?: readonly OperationNodeSource[];
+    /** Outbox rows to write with the change's own stock.changed rows: one insert for all of them. */
+    events?: readonly DomainEvent[] | undefined;
   },
 ): Promise<void> {
   const summed = new Map<string, LevelChange>();
@@ -208,7 +221,10 @@ async function moveReserved(
   }
   const rows = [...summed.values()].sort(byKey);
   const alongside = params.alongside ?? [];
-  if (rows.length === 0) return executeTogether(trx, alongside);
+  if (rows.length === 0) {
+    const events = params.events ?? [];
+    return executeTogether(trx, [...alongside, ...(events.length > 0 ? [domainEventsInsert(events)] : [])]);
+  }
   const column = (key: keyof (typeof rows)[number], type: ArrayType) =>
     arrayParameter(
       rows.map((row) => row[key]),
@@ -243,8 +259,16 @@ async function moveReserved(
       };
     }),
   );
-  const stockChanged = await stockChangedInsert(trx, rows, params.products, params.productOf);
-  await executeTogether(trx, [...alongside, ...(stockChanged ? [stockChanged] : []), update, journal]);
+  const events = [
+    ...(params.events ?? []),
+    ...(await stockChangedEvents(trx, rows, params.products, params.productOf)),
+  ];
+  await executeTogether(trx, [
+    ...alongside,
+    ...(events.length > 0 ? [domainEventsInsert(events)] : []),
+    update,
+    journal,
+  ]);
   await refreshCrossedProducts(trx, rows, params.levels, params.products);
 }
 

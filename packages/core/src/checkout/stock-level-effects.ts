@@ -1,5 +1,6 @@
 import { refreshProductAggregates } from "../catalog/product-aggregates.ts";
-import { domainEventsInsert, emitDomainEvents } from "../events/domain-events.ts";
+import type { DomainEvent } from "../events/domain-events.ts";
+import { emitDomainEvents } from "../events/domain-events.ts";
 import type { Db } from "../shared/db.ts";
 import type { VariantProduct } from "./stock-holds.ts";
 
@@ -24,18 +25,18 @@ export interface LevelChange {
 }
 
 /**
- * One stock.changed per product whose available units moved, to run with the level update, so a
- * product's live stock follows sales, expiries and cancellations. A payment's commit takes the
+ * One stock.changed per product whose available units moved, to write with the level update, so
+ * a product's live stock follows sales, expiries and cancellations. A payment's commit takes the
  * units off on-hand and reserved alike: availability does not move, and no event is sent.
  */
-export async function stockChangedInsert(
+export async function stockChangedEvents(
   trx: Db,
   rows: readonly LevelChange[],
   known: ReadonlyMap<string, VariantProduct> | undefined,
   productOf: ReadonlyMap<string, string> | undefined,
 ) {
   const moved = [...new Set(rows.filter((row) => row.onHandDelta !== row.reservedDelta).map((row) => row.variant_id))];
-  if (moved.length === 0) return null;
+  if (moved.length === 0) return [];
   const products = new Map<string, string>();
   for (const variantId of moved) {
     const productId = known?.get(variantId)?.productId ?? productOf?.get(variantId);
@@ -51,12 +52,12 @@ export async function stockChangedInsert(
     const productId = products.get(variantId);
     if (productId) variantsByProduct.set(productId, [...(variantsByProduct.get(productId) ?? []), variantId]);
   }
-  return domainEventsInsert(
-    [...variantsByProduct].map(([productId, variantIds]) => ({
-      type: "stock.changed" as const,
+  return [...variantsByProduct].map(
+    ([productId, variantIds]): DomainEvent => ({
+      type: "stock.changed",
       aggregate: { type: "product", id: productId },
       payload: { productId, variantIds },
-    })),
+    }),
   );
 }
 

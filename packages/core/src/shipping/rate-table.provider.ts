@@ -3,7 +3,12 @@ import type { Kysely } from "kysely";
 import { createRateCache } from "./rate-table.cache.ts";
 import { mostSpecificPerService, priceForWeight } from "./rate-table.pricing.ts";
 import { findRatesForRoute } from "./rate-table.queries.ts";
-import type { ShippingProvider, ShippingQuoteRequest, ShippingServiceQuote } from "./shipping.provider.ts";
+import type {
+  QuoteOptions,
+  ShippingProvider,
+  ShippingQuoteRequest,
+  ShippingServiceQuote,
+} from "./shipping.provider.ts";
 import { noServiceError, sortQuotes } from "./shipping.provider.ts";
 
 /**
@@ -12,19 +17,22 @@ import { noServiceError, sortQuotes } from "./shipping.provider.ts";
  * "*" destination, then a "*" origin); rows with a maximum weight below the parcel's are left
  * out. Price = first kilogram + each further kilogram, weight rounded up to whole kilograms.
  * A route's rows are cached briefly in memory (rate-table.cache.ts); admin edits invalidate them.
+ * It reads only this database, so checkout may quote inside its transaction (then a cache miss
+ * reads through that transaction, never a second pooled connection).
  */
 export function createRateTableProvider(db: Kysely<Database>): ShippingProvider {
   const cache = createRateCache();
   return {
     name: "rate-table",
-    async quote(request: ShippingQuoteRequest): Promise<ShippingServiceQuote[]> {
+    quotesFromDatabase: true,
+    async quote(request: ShippingQuoteRequest, options?: QuoteOptions): Promise<ShippingServiceQuote[]> {
       const route = {
         originRegion: request.origin.region.trim().toLowerCase(),
         destinationRegion: request.destination.region.trim().toLowerCase(),
         courier: request.courier?.trim().toLowerCase(),
       };
       const key = `${route.originRegion}\u0000${route.destinationRegion}\u0000${route.courier ?? ""}`;
-      const rows = await cache.get(key, () => findRatesForRoute(db, route));
+      const rows = await cache.get(key, () => findRatesForRoute(options?.db ?? db, route));
       const quotes = mostSpecificPerService(rows)
         // The most specific row decides, also when it is too heavy: a wildcard does not override it.
         .filter((row) => row.max_weight_grams === null || request.weightGrams <= row.max_weight_grams)

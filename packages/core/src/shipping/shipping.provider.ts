@@ -1,3 +1,4 @@
+import type { Db } from "../shared/db.ts";
 import { DomainError } from "../shared/errors.ts";
 
 /** Where a parcel leaves from or goes to; `region` is the province. */
@@ -31,7 +32,19 @@ export interface ShippingServiceQuote {
  */
 export interface ShippingProvider {
   readonly name: string;
-  quote(request: ShippingQuoteRequest): Promise<ShippingServiceQuote[]>;
+  /**
+   * Set when quoting reads nothing but this database (the rate table): checkout then quotes
+   * inside its transaction, handing it over as `db`, and reads the cart once instead of twice.
+   * A provider that calls out over the network leaves it unset and is asked before the
+   * transaction opens, so no row stays locked while it answers.
+   */
+  readonly quotesFromDatabase?: true;
+  quote(request: ShippingQuoteRequest, options?: QuoteOptions): Promise<ShippingServiceQuote[]>;
+}
+
+export interface QuoteOptions {
+  /** Where a provider that quotes from the database reads it (a caller's transaction). */
+  db?: Db;
 }
 
 /**
@@ -78,12 +91,13 @@ export async function quoteChosenService(
   provider: ShippingProvider,
   request: ShippingQuoteRequest,
   choice: { courier: string; service: string },
+  options?: QuoteOptions,
 ): Promise<ShippingServiceQuote> {
   const courier = choice.courier.trim().toLowerCase();
   const service = choice.service.trim().toLowerCase();
   let quotes: ShippingServiceQuote[] = [];
   try {
-    quotes = await provider.quote({ ...request, courier });
+    quotes = await provider.quote({ ...request, courier }, options);
   } catch (error) {
     // "Nothing offered" and "not this service" are the same answer to checkout.
     if (!(error instanceof DomainError && error.code === "INVALID")) throw error;
