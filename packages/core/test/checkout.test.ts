@@ -1,10 +1,13 @@
 import { addToCart, getCart } from "@niaga/core/cart/cart.service";
 import { OutOfStockError, PriceChangedError } from "@niaga/core/checkout/checkout.errors";
+import { claimIdempotencyKey } from "@niaga/core/checkout/checkout.queries";
 import type { CheckoutDeps } from "@niaga/core/checkout/checkout.service";
 import { placeCheckout } from "@niaga/core/checkout/checkout.service";
 import { DomainError } from "@niaga/core/shared/errors";
+import { newId } from "@niaga/core/shared/ids";
 import type { TestDatabase } from "@niaga/testing/database";
 import { createTestDatabase } from "@niaga/testing/database";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cartFor, checkoutDeps, customerWithAddress, storeWithVariant } from "./support/checkout-fixtures.ts";
 
@@ -107,6 +110,65 @@ describe("checkout", () => {
       { variantId: a.variantId, quantity: 2 },
     ]);
     expect(await level(a.variantId)).toEqual({ onHand: 10, reserved: 1 });
+  });
+
+  it("answers with the first checkout when a twin with a refilled cart starts while the first is in flight", async () => {
+    const a = await storeWithVariant(database.db, { stock: 10 });
+    const { customer, address } = await customerWithAddress(database.db);
+    const input = await cartFor(
+      database.db,
+      customer.userId,
+      [{ variantId: a.variantId, storeId: a.store.id, quantity: 1 }],
+      address.id,
+    );
+    // The first request, held open after claiming the key and writing its checkout row. The
+    // twin's first statement starts before that commits, so its snapshot never sees the row:
+    // it waits on the claim, goes on, and meets the row at the checkout's unique key.
+    const firstId = newId();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let claimed = () => {};
+    const hasClaimed = new Promise<void>((resolve) => {
+      claimed = resolve;
+    });
+    const first = database.db.transaction().execute(async (trx) => {
+      await claimIdempotencyKey({ customerId: customer.userId, key: input.idempotencyKey }).execute(trx);
+      await trx
+        .insertInto("checkouts")
+        .values({
+          id: firstId,
+          customer_id: customer.userId,
+          idempotency_key: input.idempotencyKey,
+          currency: "IDR",
+          subtotal: 0,
+          shipping_total: 0,
+          grand_total: 0,
+          shipping_address: "{}",
+          expires_at: new Date(Date.now() + 60_000),
+        })
+        .execute();
+      claimed();
+      await held;
+    });
+    await hasClaimed;
+    const twin = placeCheckout(database.db, deps, { customerId: customer.userId, input });
+    for (let tries = 0; ; tries++) {
+      const waiting = await sql<{ n: number }>`
+        select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`.execute(database.db);
+      if ((waiting.rows[0]?.n ?? 0) > 0) break;
+      if (tries > 200) throw new Error("the twin never waited on the claim");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    release();
+    await first;
+    expect((await twin).id).toBe(firstId);
+    // The twin took nothing: its cart is whole and no stock is held.
+    expect((await getCart(database.db, { customerId: customer.userId })).lines).toMatchObject([
+      { variantId: a.variantId, quantity: 1 },
+    ]);
+    expect(await level(a.variantId)).toEqual({ onHand: 10, reserved: 0 });
   });
 
   it("refuses a changed price with the lines listed, and succeeds once the customer confirms", async () => {

@@ -137,8 +137,25 @@ export interface OpenedCheckout {
 }
 
 /**
+ * Claims a checkout's idempotency key for this transaction, before it locks anything but the
+ * cart: a transaction-scoped advisory lock on the (customer, key) pair, so a twin request waits
+ * here until the first one commits, never holding stock levels the first may still need. The one
+ * row says whether the key was unused in the statement's snapshot. The checkout row itself is
+ * written with the orders; its unique key on (customer, key) is the final word, so a twin that
+ * got past this (its snapshot older than the first one's commit) fails there and is answered
+ * with the first one's checkout (placeCheckout).
+ */
+export function claimIdempotencyKey(params: { customerId: string; key: string }) {
+  return sql<{ fresh: boolean }>`
+    select pg_advisory_xact_lock(hashtextextended(${params.customerId} || ' ' || ${params.key}, 0)) as locked,
+      not exists (
+        select from checkouts where customer_id = ${params.customerId} and idempotency_key = ${params.key}
+      ) as fresh`;
+}
+
+/**
  * The checkout transaction's first statement, in one round trip: it empties the cart and returns
- * what it held, priced now; then it inserts the checkout row, which claims the idempotency key;
+ * what it held, priced now; then it claims the idempotency key (see claimIdempotencyKey);
  * then, when `lockVariantIds` is given, it locks those variants' stock levels. The three happen in
  * that order (each is a subquery of the select list, evaluated left to right), the same order
  * as when they were three statements: cart rows, the key, then the levels in their one lock order.
@@ -158,7 +175,7 @@ export async function openCheckout(
     ), claimed as (${params.claim})${locking ? sql`, levels as (${levelsForUpdate(trx, params.lockVariantIds)})` : sql``}
     select
       (select coalesce(json_agg(taken), '[]') from taken) as lines,
-      exists (select from claimed) as claimed,
+      (select fresh from claimed) as claimed,
       ${locking ? sql`(select coalesce(json_agg(levels), '[]') from levels)` : sql`'[]'::json`} as levels`.execute(trx);
   const row = result.rows[0] as OpenedCheckout;
   return { lines: row.lines, claimed: row.claimed, levels: sortLevels(row.levels) };
@@ -200,7 +217,7 @@ export async function openWholeCheckout(
     }
     select
       (select coalesce(json_agg(taken order by "addedAt", "variantId"), '[]') from taken) as lines,
-      exists (select from claimed) as claimed,
+      (select fresh from claimed) as claimed,
       ${params.lock ? sql`(select coalesce(json_agg(levels), '[]') from levels)` : sql`'[]'::json`} as levels,
       (${jsonObjectFrom(addressQuery(trx, params))}) as address`.execute(trx);
   const row = result.rows[0] as Omit<OpenedWholeCheckout, "address"> & { address: unknown };

@@ -18,6 +18,7 @@ import { addressSnapshot, openAndQuote, openQuoted } from "./checkout.open.ts";
 import type { StoreTotals } from "./checkout.pricing.ts";
 import { goodsAfterDiscounts, priceStores, storesOf } from "./checkout.pricing.ts";
 import type { CheckoutLine } from "./checkout.queries.ts";
+import { claimIdempotencyKey } from "./checkout.queries.ts";
 import { toCheckoutOrders } from "./checkout.read.ts";
 import { ORDER_COLUMNS, ORDER_EVENT_COLUMNS, ORDER_LINE_COLUMNS } from "./checkout.rows.ts";
 import type { CheckoutDeps } from "./checkout.service.ts";
@@ -42,43 +43,15 @@ export async function writeCheckout(
   const { customerId, input, now, quoted } = params;
   const checkoutId = newId();
   const expiresAt = new Date(now.getTime() + deps.config.CHECKOUT_EXPIRY_MINUTES * 60_000);
-  // Without coupons or coins the totals are known once shipping is quoted, so when it was quoted
-  // before the transaction the checkout row is written once; otherwise it is claimed with zeros
-  // (and, unquoted, without its address) and completed once the redemptions are priced.
   const simple = input.couponCodes.length === 0 && input.coins === 0;
-  const known =
-    quoted && simple
-      ? checkoutTotalsOf(
-          priceStores({ stores: storesOf(quoted.lines, quoted.quotes), coupons: [], coinsValue: 0 }),
-          input,
-          0,
-        )
-      : null;
-  const claim = trx
-    .insertInto("checkouts")
-    .values({
-      id: checkoutId,
-      customer_id: customerId,
-      idempotency_key: input.idempotencyKey,
-      currency: deps.config.CURRENCY,
-      subtotal: 0,
-      shipping_total: 0,
-      grand_total: 0,
-      ...known,
-      coupon_codes: input.couponCodes,
-      shipping_address: quoted ? JSON.stringify(addressSnapshot(quoted.address)) : "{}",
-      expires_at: expiresAt,
-      created_at: now,
-    })
-    .onConflict((oc) => oc.columns(["customer_id", "idempotency_key"]).doNothing())
-    .returning("id");
+  const claim = claimIdempotencyKey({ customerId, key: input.idempotencyKey });
   // Stock levels are locked last of every money row. With no coupon, coins or wallet there is
   // nothing else to lock, so the first statement locks them too.
   const lockNow = simple && input.walletAmount === 0;
   // One statement empties the cart, reading it back priced now (a concurrent twin, same key or
   // not, waits on those rows until this commits, then finds the cart changed), claims the
   // idempotency key (a twin that got past the cart, its own cart emptied and refilled meanwhile,
-  // waits here, then inserts nothing) and, when it can, locks the levels. placeCheckout answers
+  // waits here, then finds the key used) and, when it can, locks the levels. placeCheckout answers
   // a same-key twin with the winner's checkout; a failed check below rolls it all back.
   const { opened, address, quotes, lines } = quoted
     ? await openQuoted(trx, { quoted, claim, lockNow })
@@ -212,15 +185,20 @@ export async function writeCheckout(
         if (!firstLocation.has(allocation.lineId)) firstLocation.set(allocation.lineId, allocation.locationId);
       }
       return [
+        // The checkout row, written once with its totals; its unique (customer, key) is the
+        // idempotency key's final guard (see claimIdempotencyKey).
+        trx.insertInto("checkouts").values({
+          id: checkoutId,
+          customer_id: customerId,
+          idempotency_key: input.idempotencyKey,
+          currency: deps.config.CURRENCY,
+          ...checkoutTotals,
+          coupon_codes: input.couponCodes,
+          shipping_address: JSON.stringify(shippingAddress),
+          expires_at: expiresAt,
+          created_at: now,
+        }),
         insertUnnested("orders", ORDER_COLUMNS, orders),
-        ...(known
-          ? []
-          : [
-              trx
-                .updateTable("checkouts")
-                .set({ ...checkoutTotals, ...(!quoted && { shipping_address: JSON.stringify(shippingAddress) }) })
-                .where("id", "=", checkoutId),
-            ]),
         insertUnnested(
           "order_events",
           ORDER_EVENT_COLUMNS,
