@@ -3,6 +3,7 @@ import { OutOfStockError, PriceChangedError } from "@niaga/core/checkout/checkou
 import { claimIdempotencyKey } from "@niaga/core/checkout/checkout.queries";
 import type { CheckoutDeps } from "@niaga/core/checkout/checkout.service";
 import { placeCheckout } from "@niaga/core/checkout/checkout.service";
+import { newOrderNumber } from "@niaga/core/checkout/order-numbers";
 import { DomainError } from "@niaga/core/shared/errors";
 import { newId } from "@niaga/core/shared/ids";
 import type { TestDatabase } from "@niaga/testing/database";
@@ -169,6 +170,35 @@ describe("checkout", () => {
       { variantId: a.variantId, quantity: 1 },
     ]);
     expect(await level(a.variantId)).toEqual({ onHand: 10, reserved: 0 });
+  });
+
+  it("draws new order numbers when a random one is already taken, instead of failing the checkout", async () => {
+    const a = await storeWithVariant(database.db, { stock: 10 });
+    const buy = async (checkoutDeps: CheckoutDeps) => {
+      const { customer, address } = await customerWithAddress(database.db);
+      const input = await cartFor(
+        database.db,
+        customer.userId,
+        [{ variantId: a.variantId, storeId: a.store.id, quantity: 1 }],
+        address.id,
+      );
+      return placeCheckout(database.db, checkoutDeps, { customerId: customer.userId, input });
+    };
+    const taken = (await buy(deps)).orders[0]?.number as string;
+    // The next checkout's first draw is the taken number, as a clash of 40 random bits would be.
+    const drawn: string[] = [];
+    const clashing: CheckoutDeps = {
+      ...deps,
+      orderNumbers: (now) => {
+        const number = drawn.length === 0 ? taken : newOrderNumber(now);
+        drawn.push(number);
+        return number;
+      },
+    };
+    const placed = await buy(clashing);
+    expect(drawn).toHaveLength(2);
+    expect(placed.orders.map((order) => order.number)).toEqual([drawn[1]]);
+    expect(await level(a.variantId)).toEqual({ onHand: 10, reserved: 2 });
   });
 
   it("refuses a changed price with the lines listed, and succeeds once the customer confirms", async () => {

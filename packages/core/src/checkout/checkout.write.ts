@@ -114,7 +114,7 @@ export async function writeCheckout(
     const quote = quotes.get(store.storeId) as ShippingServiceQuote;
     return {
       id: orderIds.get(store.storeId) as string,
-      number: newOrderNumber(now),
+      number: (deps.orderNumbers ?? newOrderNumber)(now),
       checkout_id: checkoutId,
       customer_id: customerId,
       store_id: store.storeId,
