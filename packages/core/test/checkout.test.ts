@@ -10,7 +10,13 @@ import type { TestDatabase } from "@niaga/testing/database";
 import { createTestDatabase } from "@niaga/testing/database";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cartFor, checkoutDeps, customerWithAddress, storeWithVariant } from "./support/checkout-fixtures.ts";
+import {
+  cartFor,
+  checkoutDeps,
+  customerWithAddress,
+  insertBareCheckout,
+  storeWithVariant,
+} from "./support/checkout-fixtures.ts";
 
 let database: TestDatabase;
 let deps: CheckoutDeps;
@@ -136,20 +142,7 @@ describe("checkout", () => {
     });
     const first = database.db.transaction().execute(async (trx) => {
       await claimIdempotencyKey({ customerId: customer.userId, key: input.idempotencyKey }).execute(trx);
-      await trx
-        .insertInto("checkouts")
-        .values({
-          id: firstId,
-          customer_id: customer.userId,
-          idempotency_key: input.idempotencyKey,
-          currency: "IDR",
-          subtotal: 0,
-          shipping_total: 0,
-          grand_total: 0,
-          shipping_address: "{}",
-          expires_at: new Date(Date.now() + 60_000),
-        })
-        .execute();
+      await insertBareCheckout(trx, { id: firstId, customerId: customer.userId, idempotencyKey: input.idempotencyKey });
       claimed();
       await held;
     });

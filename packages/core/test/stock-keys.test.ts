@@ -4,7 +4,7 @@ import type { TestDatabase } from "@niaga/testing/database";
 import { createTestDatabase } from "@niaga/testing/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser, sellerWithStore } from "./support/catalog-fixtures.ts";
-import { storeWithVariant } from "./support/checkout-fixtures.ts";
+import { insertBareCheckout, storeWithVariant } from "./support/checkout-fixtures.ts";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -18,20 +18,7 @@ const foreignKeyViolation = { code: "23503" };
 async function insertOrder(db: Db, params: { customerId: string; storeId: string }) {
   const checkoutId = newId();
   const orderId = newId();
-  await db
-    .insertInto("checkouts")
-    .values({
-      id: checkoutId,
-      customer_id: params.customerId,
-      idempotency_key: checkoutId,
-      currency: "IDR",
-      subtotal: 0,
-      shipping_total: 0,
-      grand_total: 0,
-      shipping_address: "{}",
-      expires_at: new Date(Date.now() + 60_000),
-    })
-    .execute();
+  await insertBareCheckout(db, { id: checkoutId, customerId: params.customerId, idempotencyKey: checkoutId });
   await db
     .insertInto("orders")
     .values({

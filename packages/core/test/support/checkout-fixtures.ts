@@ -69,3 +69,21 @@ export async function cartFor(
     coins: 0,
   };
 }
+
+/** A bare checkout row (zero totals, no orders) of this customer under this idempotency key. */
+export async function insertBareCheckout(db: Db, params: { id: string; customerId: string; idempotencyKey: string }) {
+  await db
+    .insertInto("checkouts")
+    .values({
+      id: params.id,
+      customer_id: params.customerId,
+      idempotency_key: params.idempotencyKey,
+      currency: "IDR",
+      subtotal: 0,
+      shipping_total: 0,
+      grand_total: 0,
+      shipping_address: "{}",
+      expires_at: new Date(Date.now() + 60_000),
+    })
+    .execute();
+}
