@@ -23,7 +23,7 @@ export interface QuotedStart {
   lines: readonly QuotedCheckoutLine[];
 }
 
-/** A line of the transaction, with the rates and origin read with it. */
+/** A line of the transaction, with the commission rates read with it. */
 export type OpenedLine = CheckoutLine & Pick<CheckoutStartLine, "storeRateBps" | "categoryRateBps">;
 
 export interface OpenedStart {

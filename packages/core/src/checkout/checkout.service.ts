@@ -49,8 +49,9 @@ class DuplicateCheckout extends Error {}
  * from the database is asked inside it. The transaction then re-reads the cart,
  * checks every line is still for sale at the confirmed price, holds stock (locking levels in one
  * fixed order), redeems coupons and coins, writes the orders and empties the cart — all or nothing.
- * The idempotency key is claimed by the checkout row's unique key: a retry, even one racing the
- * first request, returns the checkout the first one created.
+ * The idempotency key is claimed by an advisory lock before any stock is locked, and guarded
+ * for good by the checkout row's unique key: a retry, even one racing the first request, returns
+ * the checkout the first one created.
  */
 export async function placeCheckout(
   db: Db,
@@ -59,7 +60,7 @@ export async function placeCheckout(
 ): Promise<CheckoutView> {
   const { customerId, input } = params;
   // No lookup of the key first: it would cost every checkout a statement to speed up the rare
-  // retry. A retry finds its cart emptied, or, refilled, loses the key's unique claim; either way
+  // retry. A retry finds its cart emptied, or, refilled, finds the key taken; either way
   // it lands below and answers with the first request's checkout.
   try {
     const created = await createCheckout(db, deps, params);
