@@ -4,8 +4,8 @@ import type { OperationNodeSource, Transaction } from "kysely";
 import { ownAddress } from "../addresses/addresses.service.ts";
 import { DomainError } from "../shared/errors.ts";
 import type { ShippingServiceQuote } from "../shipping/shipping.provider.ts";
-import type { CheckoutLine, CheckoutStartLine, QuotedCheckoutLine } from "./checkout.queries.ts";
-import { openCheckout, openWholeCheckout } from "./checkout.queries.ts";
+import type { CheckoutLine, CheckoutStartLine } from "./checkout.queries.ts";
+import { openCheckout } from "./checkout.queries.ts";
 import type { CheckoutDeps } from "./checkout.service.ts";
 import { quoteStores } from "./checkout.shipping.ts";
 import type { LockedLevel } from "./stock-level-effects.ts";
@@ -16,45 +16,35 @@ import type { LockedLevel } from "./stock-level-effects.ts";
 
 /** What checkout read and quoted before its transaction (see createCheckout). */
 export interface QuotedStart {
-  cartId: string;
   address: CustomerAddress;
   quotes: ReadonlyMap<string, ShippingServiceQuote>;
   /** The lines the shipping quotes were priced for. */
-  lines: readonly QuotedCheckoutLine[];
+  lines: readonly CheckoutLine[];
 }
-
-/** A line of the transaction, with the commission rates read with it. */
-export type OpenedLine = CheckoutLine & Pick<CheckoutStartLine, "storeRateBps" | "categoryRateBps">;
 
 export interface OpenedStart {
   opened: { claimed: boolean; levels: LockedLevel[] };
   address: CustomerAddress;
   quotes: ReadonlyMap<string, ShippingServiceQuote>;
   /** In the order the cart lists them. */
-  lines: OpenedLine[];
+  lines: CheckoutStartLine[];
 }
 
 /** The first statement when the cart was read and quoted before the transaction. */
 export async function openQuoted(
   trx: Transaction<Database>,
-  params: { quoted: QuotedStart; claim: OperationNodeSource; lockNow: boolean },
+  params: { customerId: string; quoted: QuotedStart; claim: OperationNodeSource; lockNow: boolean },
 ): Promise<OpenedStart> {
   const { quoted } = params;
   const opened = await openCheckout(trx, {
-    cartId: quoted.cartId,
+    customerId: params.customerId,
+    addressId: quoted.address.id,
     claim: params.claim,
-    lockVariantIds: params.lockNow ? quoted.lines.map((line) => line.variantId) : [],
+    lock: params.lockNow,
   });
+  // The quotes were priced for the lines read before: the cart must not have changed since.
   assertSameCart(opened.lines, quoted.lines);
-  const fresh = new Map(opened.lines.map((line) => [line.variantId, line]));
-  // In the order the cart lists them (the same variants: assertSameCart); the rates came with
-  // the quoted lines.
-  const lines = quoted.lines.map((line) => ({
-    ...(fresh.get(line.variantId) as CheckoutLine),
-    storeRateBps: line.storeRateBps,
-    categoryRateBps: line.categoryRateBps,
-  }));
-  return { opened, address: quoted.address, quotes: quoted.quotes, lines };
+  return { opened, address: quoted.address, quotes: quoted.quotes, lines: opened.lines };
 }
 
 /**
@@ -67,7 +57,7 @@ export async function openAndQuote(
   deps: CheckoutDeps,
   params: { customerId: string; input: CheckoutInput; claim: OperationNodeSource; lockNow: boolean },
 ): Promise<OpenedStart> {
-  const opened = await openWholeCheckout(trx, {
+  const opened = await openCheckout(trx, {
     customerId: params.customerId,
     addressId: params.input.addressId,
     claim: params.claim,
@@ -83,7 +73,6 @@ export async function openAndQuote(
   const quotes = new Map(quoted.map((store) => [store.storeId, store.quote]));
   return { opened, address, quotes, lines: opened.lines };
 }
-
 /** The address as the checkout and its orders keep it. */
 export function addressSnapshot(address: CustomerAddress): ShippingAddressSnapshot {
   return {

@@ -5,7 +5,7 @@ import type { AddressRow } from "../addresses/addresses.queries.ts";
 import { addressQuery } from "../addresses/addresses.queries.ts";
 import { categoryCommissionRate, storeCommissionRate } from "../ledger/commission.ts";
 import type { Db } from "../shared/db.ts";
-import { levelsForUpdate, lockedLevelsQuery, sortLevels } from "./stock-holds.ts";
+import { lockedLevelsQuery, sortLevels } from "./stock-holds.ts";
 import type { LockedLevel } from "./stock-level-effects.ts";
 
 /** One cart line as checkout needs it: what is bought, at which price, and whether it is for sale now. */
@@ -26,37 +26,28 @@ export interface CheckoutLine {
   lowStockThreshold: number;
 }
 
-/**
- * A line with what checkout reads alongside it: its store's shipping origin (null: none) and the
- * commission rates that may apply to it (decided at placing, so read with the cart).
- */
-export interface CheckoutStartLine extends CheckoutLine {
+/** A line with its store's shipping origin (null: none), which its shipping is quoted from. */
+export interface ShippableCheckoutLine extends CheckoutLine {
   originCity: string | null;
   originPostalCode: string | null;
   originRegion: string | null;
+}
+
+/**
+ * A line as the checkout transaction takes it from the cart: with its origin and the commission
+ * rates that may apply to it (decided at placing, so read with the lines it is placed for).
+ */
+export interface CheckoutStartLine extends ShippableCheckoutLine {
   storeRateBps: number | null;
   categoryRateBps: number | null;
 }
 
-/** A line read before the transaction (see findCheckoutStart), with its cart. */
-export interface QuotedCheckoutLine extends CheckoutStartLine {
-  cartId: string;
-}
-
 const purchasable = sql<boolean>`(p.status = 'active' and p.hidden_at is null and v.archived_at is null and s.status = 'open')`;
 
-/** A taken cart line as CheckoutLine, for the RETURNING of the statements that empty the cart. */
-const takenLineColumns = sql`
-  c.variant_id as "variantId", p.id as "productId", s.id as "storeId", s.name as "storeName",
-  p.category_id as "categoryId", p.title as "productTitle", v.title as "variantTitle", v.sku,
-  c.quantity, c.seen_unit_price as "seenUnitPrice", v.price as "unitPrice",
-  p.weight_grams as "weightGrams", ${purchasable} as purchasable,
-  p.low_stock_threshold as "lowStockThreshold"`;
-
 /**
- * The customer's cart lines, oldest first, with each store's default stock location and the
- * commission rates. Unlike the cart page's query it skips images and availability: holding stock
- * checks availability under lock anyway.
+ * The customer's cart lines, oldest first, with each store's default stock location: what the
+ * shipping quotes before the transaction need. Unlike the cart page's query it skips images and
+ * availability: holding stock checks availability under lock anyway.
  */
 function checkoutLinesQuery(db: Db, customerId: string) {
   return db
@@ -67,7 +58,6 @@ function checkoutLinesQuery(db: Db, customerId: string) {
     .innerJoin("stores as s", "s.id", "p.store_id")
     .leftJoin("stock_locations as o", (join) => join.onRef("o.store_id", "=", "s.id").on("o.is_default", "=", true))
     .select([
-      "k.id as cartId",
       "c.variant_id as variantId",
       "p.id as productId",
       "s.id as storeId",
@@ -85,8 +75,6 @@ function checkoutLinesQuery(db: Db, customerId: string) {
       "o.city as originCity",
       "o.postal_code as originPostalCode",
       "o.region as originRegion",
-      storeCommissionRate(sql.ref("s.id")).as("storeRateBps"),
-      categoryCommissionRate(sql.ref("p.category_id")).as("categoryRateBps"),
     ])
     .where("k.customer_id", "=", customerId)
     .orderBy("c.added_at")
@@ -101,7 +89,7 @@ function checkoutLinesQuery(db: Db, customerId: string) {
 export async function findCheckoutStart(
   db: Db,
   params: { customerId: string; addressId: string },
-): Promise<{ lines: QuotedCheckoutLine[]; address: AddressRow | null }> {
+): Promise<{ lines: ShippableCheckoutLine[]; address: AddressRow | null }> {
   const row = await db
     .selectNoFrom([
       // Row order survives json_agg over an ordered subquery; the values are JSON's (no dates here).
@@ -109,7 +97,7 @@ export async function findCheckoutStart(
       jsonObjectFrom(addressQuery(db, params)).as("address"),
     ])
     .executeTakeFirstOrThrow();
-  return { lines: row.lines as QuotedCheckoutLine[], address: addressFromJson(row.address) };
+  return { lines: row.lines as ShippableCheckoutLine[], address: addressFromJson(row.address) };
 }
 
 /** An address row as to_json wrote it (timestamps as strings), or null. */
@@ -124,16 +112,6 @@ function addressFromJson(json: unknown): AddressRow | null {
       updated_at: new Date(address.updated_at),
     }
   );
-}
-
-/** What the checkout transaction's first statement did. */
-export interface OpenedCheckout {
-  /** The cart's lines, priced now, in no particular order (the cart is empty after this). */
-  lines: CheckoutLine[];
-  /** False: a request with the same idempotency key already created its checkout. */
-  claimed: boolean;
-  /** The levels asked for, locked, in (variant, location) order; empty when none were asked for. */
-  levels: LockedLevel[];
 }
 
 /**
@@ -153,60 +131,44 @@ export function claimIdempotencyKey(params: { customerId: string; key: string })
       ) as fresh`;
 }
 
-/**
- * The checkout transaction's first statement, in one round trip: it empties the cart and returns
- * what it held, priced now; then it claims the idempotency key (see claimIdempotencyKey);
- * then, when `lockVariantIds` is given, it locks those variants' stock levels. The three happen in
- * that order (each is a subquery of the select list, evaluated left to right), the same order
- * as when they were three statements: cart rows, the key, then the levels in their one lock order.
- * A failed check afterwards rolls everything back.
- */
-export async function openCheckout(
-  trx: Db,
-  params: { cartId: string; claim: OperationNodeSource; lockVariantIds: readonly string[] },
-): Promise<OpenedCheckout> {
-  const locking = params.lockVariantIds.length > 0;
-  const result = await sql<OpenedCheckout>`
-    with taken as (
-      delete from cart_lines c
-      using variants v, products p, stores s
-      where c.cart_id = ${params.cartId} and v.id = c.variant_id and p.id = v.product_id and s.id = p.store_id
-      returning ${takenLineColumns}
-    ), claimed as (${params.claim})${locking ? sql`, levels as (${levelsForUpdate(trx, params.lockVariantIds)})` : sql``}
-    select
-      (select coalesce(json_agg(taken), '[]') from taken) as lines,
-      (select fresh from claimed) as claimed,
-      ${locking ? sql`(select coalesce(json_agg(levels), '[]') from levels)` : sql`'[]'::json`} as levels`.execute(trx);
-  const row = result.rows[0] as OpenedCheckout;
-  return { lines: row.lines, claimed: row.claimed, levels: sortLevels(row.levels) };
-}
-
-/** What openWholeCheckout did: openCheckout's answer, with what findCheckoutStart would have read. */
-export interface OpenedWholeCheckout extends OpenedCheckout {
-  /** Oldest first, as the cart lists them. */
+/** What the checkout transaction's first statement did. */
+export interface OpenedCheckout {
+  /** The cart's lines, priced now, oldest first (the cart is empty after this). */
   lines: CheckoutStartLine[];
+  /** False: a request with the same idempotency key already created its checkout. */
+  claimed: boolean;
+  /** The taken lines' levels, locked, in (variant, location) order; empty unless `lock` was set. */
+  levels: LockedLevel[];
   /** Null when the address is not this customer's. */
   address: AddressRow | null;
 }
 
 /**
- * openCheckout for a checkout that reads nothing before its transaction (its shipping provider
- * quotes from the database): the same three steps in the same order, the cart found by its
- * customer, each line returned with its store's shipping origin and its commission rates, the
- * address read alongside, and, when `lock` is set, the taken lines' stock levels locked.
+ * The checkout transaction's first statement, in one round trip: it empties the customer's cart
+ * and returns what it held, priced now, each line with its store's shipping origin and its
+ * commission rates; then it claims the idempotency key (see claimIdempotencyKey); then, when
+ * `lock` is set, it locks the taken lines' stock levels; and it reads the address. The steps
+ * happen in that order (each is a subquery of the select list, evaluated left to right): cart
+ * rows, the key, then the levels in their one lock order. A failed check afterwards rolls
+ * everything back.
  */
-export async function openWholeCheckout(
+export async function openCheckout(
   trx: Db,
   params: { customerId: string; addressId: string; claim: OperationNodeSource; lock: boolean },
-): Promise<OpenedWholeCheckout> {
-  const result = await sql<Omit<OpenedWholeCheckout, "address"> & { address: unknown }>`
+): Promise<OpenedCheckout> {
+  const result = await sql<Omit<OpenedCheckout, "address"> & { address: unknown }>`
     with taken as (
       delete from cart_lines c
       using carts k, variants v, products p,
         stores s left join stock_locations o on o.store_id = s.id and o.is_default
       where k.customer_id = ${params.customerId} and c.cart_id = k.id
         and v.id = c.variant_id and p.id = v.product_id and s.id = p.store_id
-      returning ${takenLineColumns}, c.added_at as "addedAt",
+      returning
+        c.variant_id as "variantId", p.id as "productId", s.id as "storeId", s.name as "storeName",
+        p.category_id as "categoryId", p.title as "productTitle", v.title as "variantTitle", v.sku,
+        c.quantity, c.seen_unit_price as "seenUnitPrice", v.price as "unitPrice",
+        p.weight_grams as "weightGrams", ${purchasable} as purchasable,
+        p.low_stock_threshold as "lowStockThreshold", c.added_at as "addedAt",
         o.city as "originCity", o.postal_code as "originPostalCode", o.region as "originRegion",
         ${storeCommissionRate(sql.ref("s.id"))} as "storeRateBps",
         ${categoryCommissionRate(sql.ref("p.category_id"))} as "categoryRateBps"
@@ -220,7 +182,7 @@ export async function openWholeCheckout(
       (select fresh from claimed) as claimed,
       ${params.lock ? sql`(select coalesce(json_agg(levels), '[]') from levels)` : sql`'[]'::json`} as levels,
       (${jsonObjectFrom(addressQuery(trx, params))}) as address`.execute(trx);
-  const row = result.rows[0] as Omit<OpenedWholeCheckout, "address"> & { address: unknown };
+  const row = result.rows[0] as Omit<OpenedCheckout, "address"> & { address: unknown };
   return {
     lines: row.lines,
     claimed: row.claimed,

@@ -108,15 +108,14 @@ async function createCheckout(
   // A provider that quotes from the database is asked inside the transaction, right after its
   // first statement has read the cart: one read of the cart instead of two.
   if (deps.shipping.quotesFromDatabase) return write(null);
-  // Otherwise one statement reads the cart, its lines, the stores' shipping origins, the
-  // commission rates and the address, and the quotes are taken before the transaction opens
-  // (the transaction re-reads the cart under lock).
+  // Otherwise one statement reads the cart's lines, the stores' shipping origins and the address,
+  // and the quotes are taken before the transaction opens (the transaction takes the cart again,
+  // under lock, with the commission rates).
   const start = await findCheckoutStart(db, { customerId, addressId: input.addressId });
   const address = ownAddress(start.address);
   const lines = start.lines;
   const quoted: QuotedStore[] = await quoteStores(deps.shipping, { lines, address, choices: input.shipping });
   return write({
-    cartId: lines[0]?.cartId ?? "",
     address,
     quotes: new Map<string, ShippingServiceQuote>(quoted.map((store) => [store.storeId, store.quote])),
     lines,

@@ -2,7 +2,7 @@ import type { CheckoutInput, CustomerAddress } from "@niaga/contracts";
 import { DomainError } from "../shared/errors.ts";
 import type { QuoteOptions, ShippingProvider, ShippingServiceQuote } from "../shipping/shipping.provider.ts";
 import { quoteChosenService } from "../shipping/shipping.provider.ts";
-import type { CheckoutStartLine } from "./checkout.queries.ts";
+import type { ShippableCheckoutLine } from "./checkout.queries.ts";
 
 export interface QuotedStore {
   storeId: string;
@@ -18,7 +18,7 @@ export interface QuotedStore {
 export async function quoteStores(
   provider: ShippingProvider,
   params: {
-    lines: readonly CheckoutStartLine[];
+    lines: readonly ShippableCheckoutLine[];
     address: CustomerAddress;
     choices: CheckoutInput["shipping"];
     db?: QuoteOptions["db"];

@@ -54,7 +54,7 @@ export async function writeCheckout(
   // waits here, then finds the key used) and, when it can, locks the levels. placeCheckout answers
   // a same-key twin with the winner's checkout; a failed check below rolls it all back.
   const { opened, address, quotes, lines } = quoted
-    ? await openQuoted(trx, { quoted, claim, lockNow })
+    ? await openQuoted(trx, { customerId, quoted, claim, lockNow })
     : await openAndQuote(trx, deps, { customerId, input, claim, lockNow });
   assertPurchasable(lines);
   if (!opened.claimed) params.onDuplicate();

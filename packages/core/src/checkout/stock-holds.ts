@@ -221,10 +221,8 @@ async function moveReserved(
   }
   const rows = [...summed.values()].sort(byKey);
   const alongside = params.alongside ?? [];
-  if (rows.length === 0) {
-    const events = params.events ?? [];
-    return executeTogether(trx, [...alongside, ...(events.length > 0 ? [domainEventsInsert(events)] : [])]);
-  }
+  const outbox = (events: readonly DomainEvent[]) => (events.length > 0 ? [domainEventsInsert(events)] : []);
+  if (rows.length === 0) return executeTogether(trx, [...alongside, ...outbox(params.events ?? [])]);
   const column = (key: keyof (typeof rows)[number], type: ArrayType) =>
     arrayParameter(
       rows.map((row) => row[key]),
@@ -259,16 +257,8 @@ async function moveReserved(
       };
     }),
   );
-  const events = [
-    ...(params.events ?? []),
-    ...(await stockChangedEvents(trx, rows, params.products, params.productOf)),
-  ];
-  await executeTogether(trx, [
-    ...alongside,
-    ...(events.length > 0 ? [domainEventsInsert(events)] : []),
-    update,
-    journal,
-  ]);
+  const stockChanged = await stockChangedEvents(trx, rows, params.products, params.productOf);
+  await executeTogether(trx, [...alongside, ...outbox([...(params.events ?? []), ...stockChanged]), update, journal]);
   await refreshCrossedProducts(trx, rows, params.levels, params.products);
 }
 
